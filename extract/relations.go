@@ -1,0 +1,682 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dipgraph/dipgraph"
+)
+
+// candidate is a relation found in one sentence, before relations of the
+// whole article are merged.
+type candidate struct {
+	typ      dipgraph.RelationType
+	cameo    string
+	source   string
+	target   string
+	role     string
+	date     day
+	place    string
+	modality dipgraph.Modality
+	conf     float64
+	sentence int
+}
+
+// hit is one trigger matched in a sentence, with what its frame found.
+type hit struct {
+	s        *sent
+	si       int
+	from, to int // the trigger's tokens
+	rule     rule
+}
+
+// findRelations applies the relation rules to one sentence. Triggers are
+// read left to right, the longest phrase first; the first frame of a
+// phrase that finds its parties wins.
+func (d *doc) findRelations(si int) {
+	s := d.sents[si]
+	if len(s.mentions) == 0 {
+		return
+	}
+	for i := 0; i < len(s.lw); i++ {
+		rules, n := d.g.rules.match(s.lw, i)
+		if n == 0 {
+			continue
+		}
+		for _, r := range rules {
+			h := hit{s: s, si: si, from: i, to: i + n, rule: r}
+			if d.apply(h) {
+				i += n - 1
+				break
+			}
+		}
+	}
+}
+
+// apply runs a hit's frame and records what it finds.
+func (d *doc) apply(h hit) bool {
+	if !d.verbal(h) {
+		return false
+	}
+	switch h.rule.frame {
+	case "svo", "visit", "support":
+		return d.frameSVO(h)
+	case "with":
+		subj := d.subjects(h)
+		obj := d.objects(h, h.to)
+		return d.emitPairs(h, subj, obj)
+	case "between":
+		return d.frameBetween(h)
+	case "plural":
+		subj := d.subjects(h)
+		if len(distinctIDs(subj)) < 2 {
+			return false
+		}
+		if h.rule.typ == dipgraph.SignedAgreement && !d.followedBy(h, "agreement", 6) {
+			return false
+		}
+		return d.emitAmong(h, distinctIDs(subj), subj)
+	case "adjpair":
+		if h.from == 0 {
+			return false
+		}
+		for _, m := range h.s.mentions {
+			if m.to == h.from && m.kind == mAdjective && len(m.ids) == 2 {
+				return d.emitAmong(h, m.ids, []mention{m})
+			}
+		}
+	}
+	return false
+}
+
+// verbal tells a verb trigger from the same word used as a noun ("Russia
+// backs Assad" against "the backs of"). Context decides where it can; the
+// tagger decides the rest.
+func (d *doc) verbal(h hit) bool {
+	if h.rule.frame != "svo" && h.rule.frame != "visit" && h.rule.frame != "plural" || h.to-h.from > 1 {
+		return true
+	}
+	lw := h.s.lw
+	if h.from == 0 {
+		return true
+	}
+	prev := lw[h.from-1]
+	switch prev {
+	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "'s", "of":
+		return false
+	case "to", "and", "who", "which", "not", "n't":
+		return true
+	}
+	if d.g.is("adverb", prev) {
+		return true
+	}
+	for _, m := range h.s.mentions {
+		if m.to == h.from && m.kind != mAdjective {
+			return true
+		}
+	}
+	tag := d.tag(h.s, h.from)
+	return strings.HasPrefix(tag, "VB")
+}
+
+// tag returns prose's part-of-speech tag for a token, tagging the sentence
+// the first time one of its tags is needed.
+func (d *doc) tag(s *sent, i int) string {
+	if s.tags == nil {
+		s.tags = d.x.tagSentence(s.w)
+	}
+	if i < len(s.tags) {
+		return s.tags[i]
+	}
+	return ""
+}
+
+// frameSVO: SUBJECT trigger OBJECT, in the active or the passive voice.
+func (d *doc) frameSVO(h hit) bool {
+	subj := d.subjects(h)
+	obj := d.objects(h, h.to)
+	if agent, ok := d.passiveAgent(h); ok {
+		subj, obj = agent, subj
+	}
+	if h.rule.typ == dipgraph.Controls && len(obj) == 0 && d.followedBy(h, "territory", 6) {
+		for _, m := range h.s.mentions {
+			if m.locative(d.g) && (m.label == dipgraph.Country || m.label == dipgraph.Place) {
+				obj = []mention{m}
+				break
+			}
+		}
+	}
+	if h.rule.typ.Symmetric() && len(obj) == 0 && len(distinctIDs(subj)) >= 2 {
+		return d.emitAmong(h, distinctIDs(subj), subj)
+	}
+	if h.rule.frame == "visit" {
+		return d.emitVisit(h, subj, obj)
+	}
+	ok := d.emitPairs(h, subj, obj)
+	if ok {
+		d.ellipsis(h, obj)
+	}
+	return ok
+}
+
+// passiveAgent reads "was shot down by X": X is the subject.
+func (d *doc) passiveAgent(h hit) ([]mention, bool) {
+	lw := h.s.lw
+	k := h.from - 1
+	for k >= 0 && d.g.is("adverb", lw[k]) && !d.g.is("be", lw[k]) {
+		k--
+	}
+	if k < 0 || !d.g.is("be", lw[k]) {
+		return nil, false
+	}
+	for j := h.to; j < len(lw) && j < h.to+3; j++ {
+		if lw[j] == "by" {
+			for _, m := range h.s.mentions {
+				if m.from == j+1 {
+					return d.coordinated(h.s, m, +1), true
+				}
+			}
+		}
+	}
+	return nil, false
+}
+
+// frameBetween: trigger ... between A and B [and C]. With a subject, the
+// subject mediates between them ("Russia could mediate between Syria and
+// Turkey"); else they meet or act together.
+func (d *doc) frameBetween(h hit) bool {
+	lw := h.s.lw
+	b := -1
+	for j := h.to; j < len(lw) && j <= h.to+3; j++ {
+		if lw[j] == "between" || lw[j] == "among" {
+			b = j
+			break
+		}
+		if d.g.is("boundary", lw[j]) || lw[j] == "," {
+			break
+		}
+	}
+	if b < 0 && h.rule.typ == dipgraph.Mediates {
+		for j := h.to; j < len(lw) && j <= h.to+8; j++ {
+			if lw[j] == "between" {
+				b = j
+				break
+			}
+			if d.g.is("boundary", lw[j]) {
+				break
+			}
+		}
+	}
+	if b < 0 {
+		return false
+	}
+	var first *mention
+	for k := range h.s.mentions {
+		m := h.s.mentions[k]
+		if m.from > b && m.from <= b+6 && m.kind != mAdjective {
+			first = &m
+			break
+		}
+	}
+	if first == nil {
+		return false
+	}
+	parties := d.coordinated(h.s, *first, +1)
+	ids := distinctIDs(parties)
+	if len(ids) < 2 {
+		return false
+	}
+	if h.rule.typ == dipgraph.Mediates {
+		subj := d.subjects(h)
+		if len(subj) == 0 {
+			return false
+		}
+		return d.emitPairs(h, subj, parties)
+	}
+	return d.emitAmong(h, ids, parties)
+}
+
+// followedBy reports whether a word of class comes within n tokens after
+// the trigger, inside its clause.
+func (d *doc) followedBy(h hit, class string, n int) bool {
+	lw := h.s.lw
+	for j := h.to; j < len(lw) && j < h.to+n; j++ {
+		if d.g.is(class, lw[j]) {
+			return true
+		}
+		if d.g.is("boundary", lw[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+// subjects finds who does what the trigger says: the antecedent of a
+// relative pronoun ("Russia, which saved"), the subject of the first verb
+// for a coordinated verb ("aimed to topple ... and backed"), else the
+// nearest party before the trigger in its clause, with any parties
+// coordinated with it ("Russia and Turkey").
+func (d *doc) subjects(h hit) []mention {
+	s, lw := h.s, h.s.lw
+	k := h.from - 1
+	for k >= 0 && (d.g.is("adverb", lw[k]) || lw[k] == "to" || d.g.is("light", lw[k])) {
+		k--
+	}
+	if k >= 0 && d.g.is("relative", lw[k]) {
+		j := k - 1
+		if j >= 0 && lw[j] == "," {
+			j--
+		}
+		for _, m := range slices.Backward(s.mentions) {
+			if m.to == j+1 && d.canAct(m) {
+				return d.coordinated(s, m, -1)
+			}
+		}
+		return nil
+	}
+	if k >= 0 && (lw[k] == "and" || lw[k] == "or") {
+		if prevMention := mentionEndingAt(s, k); prevMention == nil {
+			for _, m := range s.mentions {
+				if m.from < k && d.canAct(m) && m.prep == "" {
+					return d.coordinated(s, m, -1)
+				}
+			}
+		}
+	}
+	skip := d.asides(s)
+	for j := h.from - 1; j >= 0; j-- {
+		if skip[j] {
+			continue
+		}
+		if d.g.is("boundary", lw[j]) || d.g.is("speech", lw[j]) || (lw[j] == "that" && j < h.from-1) {
+			return nil
+		}
+		if m := mentionEndingAt(s, j+1); m != nil && !skip[m.from] {
+			if d.canAct(*m) && (m.prep == "" || subordinators[m.prep]) {
+				return d.coordinated(s, *m, -1)
+			}
+			j = m.from
+		}
+	}
+	return nil
+}
+
+// subordinators are prepositions that also open a clause: "since
+// Turkey's air force shot down", where what follows is a subject.
+var subordinators = map[string]bool{"since": true, "after": true, "before": true, "until": true, "as": true}
+
+// asides marks relative clauses and parentheses (", which ... ,") that a
+// subject search looks past.
+func (d *doc) asides(s *sent) []bool {
+	lw := s.lw
+	skip := make([]bool, len(lw)+1)
+	for i := 0; i < len(lw); i++ {
+		if lw[i] == "," && i+1 < len(lw) && (lw[i+1] == "which" || lw[i+1] == "who") {
+			j := i + 1
+			for j < len(lw) && lw[j] != "," {
+				j++
+			}
+			if j < len(lw) {
+				for k := i; k <= j; k++ {
+					skip[k] = true
+				}
+				i = j
+			}
+		}
+		if lw[i] == "(" {
+			j := i
+			for j < len(lw) && lw[j] != ")" {
+				j++
+			}
+			for k := i; k <= j && k < len(lw); k++ {
+				skip[k] = true
+			}
+			i = j
+		}
+	}
+	return skip
+}
+
+func mentionEndingAt(s *sent, end int) *mention {
+	for k := range s.mentions {
+		if s.mentions[k].to == end {
+			return &s.mentions[k]
+		}
+	}
+	return nil
+}
+
+// canAct reports whether a mention can be the party of a relation: not a
+// bare adjective, not a place, not a possessive that only modifies
+// ("Erdogan's focus"), unless it owns a government or forces.
+func (d *doc) canAct(m mention) bool {
+	if len(m.ids) == 0 || m.kind == mAdjective || m.label == dipgraph.Place {
+		return false
+	}
+	if m.poss && m.head == "" {
+		return false
+	}
+	return true
+}
+
+// objects finds the parties after the trigger: the first that can act,
+// within a few words and inside the clause, with those coordinated with it.
+func (d *doc) objects(h hit, from int) []mention {
+	s, lw := h.s, h.s.lw
+	for _, m := range s.mentions {
+		if m.from < from {
+			continue
+		}
+		if m.from > from+6 {
+			break
+		}
+		for j := from; j < m.from; j++ {
+			if d.g.is("boundary", lw[j]) || lw[j] == "," || d.g.is("relative", lw[j]) || d.g.is("speech", lw[j]) {
+				return nil
+			}
+		}
+		if m.prep != "" && m.from-1 >= from && m.from-1 >= h.to {
+			if h.rule.frame == "support" && (m.prep == "for" || m.prep == "to") {
+				return d.coordinated(s, m, +1)
+			}
+			if h.rule.frame == "visit" && m.label == dipgraph.Place {
+				continue
+			}
+			return nil
+		}
+		if h.rule.frame == "visit" && (m.label == dipgraph.Place || m.label == dipgraph.Country) {
+			return []mention{m}
+		}
+		if d.canAct(m) || m.poss {
+			return d.coordinated(s, m, +1)
+		}
+		if m.kind == mAdjective {
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// coordinated returns m with the parties coordinated with it ("A, B and
+// C"), walking left (dir -1) or right (dir +1); an apposition that names
+// the same actor again is folded in.
+func (d *doc) coordinated(s *sent, m mention, dir int) []mention {
+	out := []mention{m}
+	lw := s.lw
+	cur := m
+	for {
+		var next *mention
+		if dir > 0 {
+			j := cur.to
+			gap := 0
+			for j < len(lw) && (lw[j] == "," || lw[j] == "and" || lw[j] == "the" || lw[j] == "a") {
+				if lw[j] == "," || lw[j] == "and" {
+					gap++
+				}
+				j++
+			}
+			if gap == 0 {
+				break
+			}
+			for k := range s.mentions {
+				if s.mentions[k].from == j {
+					next = &s.mentions[k]
+				}
+			}
+		} else {
+			j := cur.from - 1
+			if j < 0 || (lw[j] != "and" && lw[j] != ",") {
+				break
+			}
+			for j >= 0 && (lw[j] == "," || lw[j] == "and") {
+				j--
+			}
+			next = mentionEndingAt(s, j+1)
+		}
+		if next == nil || next.kind == mAdjective || (next.prep != "" && next.prep != cur.prep && dir > 0 && next.prep != "and") {
+			break
+		}
+		if !d.canAct(*next) && !(next.poss && dir > 0) {
+			break
+		}
+		out = append(out, *next)
+		cur = *next
+	}
+	return out
+}
+
+func distinctIDs(ms []mention) []string {
+	var ids []string
+	for _, m := range ms {
+		for _, id := range m.ids {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}
+
+// emitPairs records a relation from every subject to every object.
+func (d *doc) emitPairs(h hit, subj, obj []mention) bool {
+	if len(subj) == 0 || len(obj) == 0 {
+		return false
+	}
+	if h.rule.typ == dipgraph.MetWith {
+		ids := distinctIDs(append(append([]mention{}, subj...), obj...))
+		if len(ids) < 2 {
+			return false
+		}
+		d.addMeeting(h, ids, append(subj, obj...))
+		return true
+	}
+	found := false
+	mod := d.modality(h, subj)
+	for _, s := range subj {
+		for _, sid := range s.ids {
+			for _, o := range obj {
+				for _, oid := range o.ids {
+					if sid == oid {
+						continue
+					}
+					d.add(h, sid, oid, mod, min(s.conf, o.conf))
+					found = true
+				}
+			}
+		}
+	}
+	return found
+}
+
+// emitAmong records a symmetric relation among several parties.
+func (d *doc) emitAmong(h hit, ids []string, ms []mention) bool {
+	if len(ids) < 2 {
+		return false
+	}
+	if h.rule.typ == dipgraph.MetWith {
+		d.addMeeting(h, ids, ms)
+		return true
+	}
+	mod := d.modality(h, ms)
+	conf := minConf(ms)
+	for i := range ids {
+		for j := i + 1; j < len(ids); j++ {
+			d.add(h, ids[i], ids[j], mod, conf)
+		}
+	}
+	return true
+}
+
+// emitVisit: a visit to a place is VISITED; a visit to a person is a
+// meeting with them, and a visit to the place the sentence names.
+func (d *doc) emitVisit(h hit, subj, obj []mention) bool {
+	if len(subj) == 0 || len(obj) == 0 {
+		return false
+	}
+	mod := d.modality(h, subj)
+	place := obj[0]
+	if place.label == dipgraph.Person || place.label == dipgraph.Organization {
+		d.addMeeting(h, distinctIDs(append(append([]mention{}, subj...), obj...)), append(subj, obj...))
+		p := d.placeOf(h)
+		if p == "" {
+			return true
+		}
+		place = mention{ids: []string{p}, conf: 0.9}
+	}
+	for _, s := range subj {
+		for _, sid := range s.ids {
+			d.addTyped(h, dipgraph.Visited, "042", sid, place.ids[0], mod, min(s.conf, place.conf))
+		}
+	}
+	return true
+}
+
+// ellipsis reads ", while Turkey does not" after a relation: the same
+// relation for another subject, negated (or asserted without "not").
+func (d *doc) ellipsis(h hit, obj []mention) {
+	s, lw := h.s, h.s.lw
+	end := obj[len(obj)-1].to
+	if end+3 >= len(lw) || lw[end] != "," || !(lw[end+1] == "while" || lw[end+1] == "whereas" || lw[end+1] == "but") {
+		return
+	}
+	var subj *mention
+	for k := range s.mentions {
+		if s.mentions[k].from == end+2 && d.canAct(s.mentions[k]) {
+			subj = &s.mentions[k]
+		}
+	}
+	if subj == nil {
+		return
+	}
+	j := subj.to
+	if j >= len(lw) || !(lw[j] == "does" || lw[j] == "did" || lw[j] == "do" || lw[j] == "has" || lw[j] == "is" || lw[j] == "will") {
+		return
+	}
+	mod := dipgraph.Asserted
+	if j+1 < len(lw) && (lw[j+1] == "not" || lw[j+1] == "n't") {
+		mod = dipgraph.Negated
+	}
+	for _, o := range obj {
+		for _, oid := range o.ids {
+			d.add(h, subj.id(), oid, mod, min(subj.conf, o.conf)*0.9)
+		}
+	}
+}
+
+func minConf(ms []mention) float64 {
+	c := 1.0
+	for _, m := range ms {
+		c = min(c, m.conf)
+	}
+	return c
+}
+
+func (d *doc) add(h hit, source, target string, mod dipgraph.Modality, conf float64) {
+	d.addTyped(h, h.rule.typ, h.rule.cameo, source, target, mod, conf)
+}
+
+func (d *doc) addTyped(h hit, typ dipgraph.RelationType, cameo, source, target string, mod dipgraph.Modality, conf float64) {
+	if typ.Symmetric() && target < source {
+		source, target = target, source
+	}
+	c := candidate{
+		typ: typ, cameo: cameo, source: source, target: target,
+		date: d.dateOf(h), modality: mod, sentence: h.si,
+		conf: ruleConfidence(h) * conf,
+	}
+	switch typ {
+	case dipgraph.MetWith, dipgraph.Visited, dipgraph.Attacked, dipgraph.ShotDown, dipgraph.SignedAgreement:
+		c.place = d.placeOf(h)
+	}
+	if c.place == target {
+		c.place = ""
+	}
+	d.relations = append(d.relations, c)
+}
+
+// ruleConfidence is how much a relation is worth by where it was read:
+// headlines and rules with no explicit subject are weaker.
+func ruleConfidence(h hit) float64 {
+	c := 0.9
+	if h.s.kind == headlineBlock {
+		c -= 0.1
+	}
+	return c
+}
+
+// modality reads the cues between the subject and the trigger: negation
+// wins, otherwise the cue nearest the trigger.
+func (d *doc) modality(h hit, subj []mention) dipgraph.Modality {
+	lw := h.s.lw
+	start := h.from - 8
+	for _, m := range subj {
+		start = min(start, m.from-4)
+	}
+	start = max(start, 0)
+	skip := d.asides(h.s)
+	best, bestAt, negated := dipgraph.Asserted, -1, false
+	for j := start; j < h.from; j++ {
+		if skip[j] && !skip[h.from] {
+			continue
+		}
+		if d.g.is("boundary", lw[j]) && j > start {
+			best, bestAt, negated = dipgraph.Asserted, -1, false
+			continue
+		}
+		if mod, n := d.g.modality.match(lw, j); n > 0 {
+			if mod == dipgraph.Negated {
+				negated = true
+			} else if j >= bestAt {
+				best, bestAt = mod, j
+			}
+		}
+	}
+	if negated {
+		return dipgraph.Negated
+	}
+	return best
+}
+
+// dateOf is the date of the expression nearest the trigger that says when
+// something happened (not "since", not the day it was reported).
+func (d *doc) dateOf(h hit) day {
+	skip := d.asides(h.s)
+	best, dist := day{}, 1<<30
+	for _, e := range h.s.dates {
+		if e.since || e.report || skip[e.from] != skip[h.from] {
+			continue
+		}
+		k := min(abs(e.from-h.to), abs(h.from-e.to))
+		if k < dist {
+			best, dist = e.value, k
+		}
+	}
+	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// placeOf is where the sentence says the event happened: the nearest
+// location after a locative preposition.
+func (d *doc) placeOf(h hit) string {
+	best, dist := "", 1<<30
+	for _, m := range h.s.mentions {
+		if !m.locative(d.g) || m.prep == "to" || m.prep == "from" || len(m.ids) != 1 {
+			continue
+		}
+		if m.label != dipgraph.Place && m.label != dipgraph.Country {
+			continue
+		}
+		k := min(abs(m.from-h.to), abs(h.from-m.to))
+		if k < dist {
+			best, dist = m.id(), k
+		}
+	}
+	return best
+}
