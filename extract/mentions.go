@@ -289,14 +289,15 @@ func (d *doc) holder(of string) *actorState {
 // forces, which are the state: "Russian troops", "a Russian jet".
 func (d *doc) groupAt(s *sent, i int) (mention, bool) {
 	w, lw := s.w, s.lw
-	affil, affilName, j := "", "", i
+	var affil *def
+	affilName, j := "", i
 	if t, n := d.g.terms.match(w, i); n > 0 && t.kind == termAdjective {
-		affil, affilName, j = t.def.id, strings.Join(w[i:i+n], " "), i+n
+		affil, affilName, j = t.def, strings.Join(w[i:i+n], " "), i+n
 	} else if cls, n := d.g.groups.match(w, i); n > 0 && cls == "affiliation" {
 		affilName, j = strings.Join(w[i:i+n], " "), i+n
 	} else if pre, rest, ok := strings.Cut(lw[i], "-"); ok && (pre == "pro" || pre == "anti") {
 		if t, n := d.g.terms.match([]string{w[i][len(pre)+1:]}, 0); n > 0 && t.kind == termAdjective {
-			affil, affilName, j = "", pre+"-"+w[i][len(pre)+1:], i+1
+			affilName, j = pre+"-"+w[i][len(pre)+1:], i+1
 		} else if rest != "" {
 			return mention{}, false
 		}
@@ -310,9 +311,8 @@ func (d *doc) groupAt(s *sent, i int) (mention, bool) {
 	}
 	noun := strings.Join(lw[j:j+n], " ")
 	switch {
-	case affil != "" && (cls == "military" || cls == "aircraft" || cls == "government"):
-		df := d.defs[affil]
-		return mention{to: j + n, ids: []string{d.actorFor(df).ID}, kind: mName, label: dipgraph.Country, head: cls, conf: 0.9}, true
+	case affil != nil && (cls == "military" || cls == "aircraft" || cls == "government"):
+		return mention{to: j + n, ids: []string{d.actorFor(affil).ID}, kind: mName, label: dipgraph.Country, head: cls, conf: 0.9}, true
 	case cls == "noun" && (affilName != "" || j == i):
 		name := noun
 		if affilName != "" {
@@ -329,8 +329,8 @@ func (d *doc) groupAt(s *sent, i int) (mention, bool) {
 			return mention{}, false
 		}
 		country := ""
-		if affil != "" {
-			country = d.defs[affil].country
+		if affil != nil {
+			country = affil.country
 		} else if strings.HasPrefix(affilName, "pro-") {
 			if t, n := d.g.terms.match([]string{affilName[4:]}, 0); n > 0 {
 				country = t.def.country

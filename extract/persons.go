@@ -71,6 +71,11 @@ func (d *doc) collectNames(si int) {
 			continue
 		}
 		run := d.nameRun(w, i)
+		if run == 1 && i+2 < len(w) && lw[i+1] == "'s" && d.g.groups.byKey[lw[i+2]] == "government" {
+			// "Assad's government": only a person has a government of his own.
+			d.addName(w[i], title{}, "", si, "")
+			continue
+		}
 		if run < 2 || d.g.suffixes[w[i+run-1]] != "" || (i+run < len(w) && d.g.suffixes[w[i+run]] != "") {
 			i += max(run, 1) - 1
 			continue

@@ -292,13 +292,19 @@ func (d *doc) subjects(h hit) []mention {
 			return nil
 		}
 		if m := mentionEndingAt(s, j+1); m != nil && !skip[m.from] {
-			if d.canAct(*m) && (m.prep == "" || subordinators[m.prep]) {
+			if d.canAct(*m) && (m.prep == "" || subordinators[m.prep] || gerundSubject(s, *m, h)) {
 				return d.coordinated(s, *m, -1)
 			}
 			j = m.from
 		}
 	}
 	return nil
+}
+
+// gerundSubject: "the possibility of the three leaders meeting", where
+// the object of "of" is the subject of the gerund right after it.
+func gerundSubject(s *sent, m mention, h hit) bool {
+	return m.prep == "of" && m.to == h.from && strings.HasSuffix(s.lw[h.from], "ing")
 }
 
 // subordinators are prepositions that also open a clause: "since
