@@ -1,0 +1,20 @@
+// name: evidence
+// description: The sentences behind the claims between two actors, either way round, with the articles that make them
+// param: source string required One actor, matched case-insensitively on name, alias or surname
+// param: target string required The other actor, matched the same way
+// param: type string "" Only relations of this type, e.g. BACKS or met-with; empty for all
+// example: dipgraph ask evidence --source russia --target assad --type backs
+MATCH (s:Actor)-[r]-(t:Actor)
+WHERE r.key IS NOT NULL
+  AND toLower($source) IN [k IN [s.name, last(split(s.name, ' ')), last(split(last(split(s.name, ' ')), '-'))] + s.aliases | toLower(k)]
+  AND toLower($target) IN [k IN [t.name, last(split(t.name, ' ')), last(split(last(split(t.name, ' ')), '-'))] + t.aliases | toLower(k)]
+  AND ($type = '' OR type(r) = replace(toUpper($type), '-', '_'))
+WITH DISTINCT r
+OPTIONAL MATCH (art:Article {id: r.article})
+// One row per sentence; a claim without evidence still shows, with none.
+UNWIND CASE size(r.sentences) WHEN 0 THEN [null] ELSE range(0, size(r.sentences) - 1) END AS i
+RETURN startNode(r).name AS source, type(r) AS type, endNode(r).name AS target,
+       r.date AS date, r.modality AS modality, r.article AS article,
+       art.title AS title, art.source AS outlet, art.published AS published,
+       r.sentences[i] AS sentence, r.starts[i] AS start, r.ends[i] AS `end`
+ORDER BY date = '', date, type, source, target, article, start
