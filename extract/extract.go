@@ -88,6 +88,7 @@ type doc struct {
 	g            *gazetteer
 	art          dipgraph.Article
 	text         string
+	runes        []rune // the original text as code points, when normalising changed bytes
 	sents        []*sent
 	ref          day
 	defs         map[string]*def

@@ -19,7 +19,8 @@ type meetingCand struct {
 	modality     dipgraph.Modality
 	cameo        string
 	conf         float64
-	sentences    []int
+	sentences    []int // sentences that name the participants
+	references   []int // sentences that only refer to it: "the meeting late Wednesday"
 }
 
 // addMeeting records a meeting among ids, merging it with an earlier
@@ -107,8 +108,8 @@ func (d *doc) meetingReferences(si int) {
 		if f := meetingFormat(s.w, s.lw); f != "" && target.format == "" {
 			target.format = f
 		}
-		if s.kind == bodyBlock && !containsInt(target.sentences, si) {
-			target.sentences = append(target.sentences, si)
+		if s.kind == bodyBlock && !containsInt(target.references, si) {
+			target.references = append(target.references, si)
 		}
 		return
 	}
@@ -121,7 +122,7 @@ func (d *doc) referredMeeting(si int, date day) *meetingCand {
 	var undated *meetingCand
 	for k := len(d.meetings) - 1; k >= 0; k-- {
 		m := d.meetings[k]
-		if containsInt(m.sentences, si) || m.modality != dipgraph.Asserted {
+		if containsInt(m.sentences, si) || containsInt(m.references, si) || m.modality != dipgraph.Asserted {
 			continue
 		}
 		if date.precision == 0 || m.date.String() == date.String() {
@@ -221,9 +222,11 @@ func sortedKeys[V any](m map[string]V) []string {
 // MET_WITH relations come from the meetings, one per pair of participants.
 func (d *doc) finish() ([]dipgraph.Relation, []dipgraph.Meeting) {
 	offsets := &runeOffsets{text: d.text}
-	evidence := func(si int) dipgraph.Evidence {
+	weak := map[int]bool{}
+	evidence := func(si int, reference bool) dipgraph.Evidence {
 		s := d.sents[si]
 		start, end := offsets.at(s.start), offsets.at(s.end)
+		weak[start] = weak[start] || s.kind != bodyBlock || reference
 		return dipgraph.Evidence{Sentence: d.originalSpan(start, end), Start: start, End: end}
 	}
 	var meetings []dipgraph.Meeting
@@ -239,15 +242,18 @@ func (d *doc) finish() ([]dipgraph.Relation, []dipgraph.Meeting) {
 		})
 		for i := range m.participants {
 			for j := i + 1; j < len(m.participants); j++ {
-				d.relations = append(d.relations, candidate{
+				c := candidate{
 					typ: dipgraph.MetWith, cameo: m.cameo, source: m.participants[i], target: m.participants[j],
-					date: m.date, place: m.place, modality: m.modality, conf: m.conf, sentence: m.sentences[0],
-				})
-				for _, si := range m.sentences[1:] {
-					d.relations = append(d.relations, candidate{
-						typ: dipgraph.MetWith, cameo: m.cameo, source: m.participants[i], target: m.participants[j],
-						date: m.date, place: m.place, modality: m.modality, conf: m.conf, sentence: si,
-					})
+					date: m.date, place: m.place, modality: m.modality, conf: m.conf,
+				}
+				for _, si := range m.sentences {
+					c.sentence = si
+					d.relations = append(d.relations, c)
+				}
+				c.reference = true
+				for _, si := range m.references {
+					c.sentence = si
+					d.relations = append(d.relations, c)
 				}
 			}
 		}
@@ -267,7 +273,7 @@ func (d *doc) finish() ([]dipgraph.Relation, []dipgraph.Meeting) {
 		if c.typ == dipgraph.LeaderOf || c.typ == dipgraph.MemberOf {
 			k.date = ""
 		}
-		ev := evidence(c.sentence)
+		ev := evidence(c.sentence, c.reference)
 		r := merged[k]
 		if r == nil {
 			r = &dipgraph.Relation{
@@ -292,6 +298,7 @@ func (d *doc) finish() ([]dipgraph.Relation, []dipgraph.Meeting) {
 	rels := make([]dipgraph.Relation, 0, len(order))
 	for _, k := range order {
 		r := merged[k]
+		sortEvidence(r.Evidence, weak)
 		r.Confidence = float64(int(min(r.Confidence, 0.99)*100+0.5)) / 100
 		if r.Place != "" {
 			d.actors[r.Place].seen = true
@@ -300,6 +307,19 @@ func (d *doc) finish() ([]dipgraph.Relation, []dipgraph.Meeting) {
 	}
 	sort.SliceStable(rels, func(i, j int) bool { return rels[i].Evidence[0].Start < rels[j].Evidence[0].Start })
 	return rels, meetings
+}
+
+// sortEvidence puts the body sentences that state a fact before headlines,
+// captions and sentences that only refer back to it (weak, by start
+// offset), each in text order: the first evidence is the one to
+// quote.
+func sortEvidence(evs []dipgraph.Evidence, weak map[int]bool) {
+	sort.SliceStable(evs, func(i, j int) bool {
+		if weak[evs[i].Start] != weak[evs[j].Start] {
+			return !weak[evs[i].Start]
+		}
+		return evs[i].Start < evs[j].Start
+	})
 }
 
 func moreSpecificRole(a, b string) bool {
@@ -320,8 +340,10 @@ func (d *doc) originalSpan(start, end int) string {
 	if d.text == d.art.Text {
 		return d.text[d.byteAt(start):d.byteAt(end)]
 	}
-	r := []rune(d.art.Text)
-	return string(r[start:end])
+	if d.runes == nil {
+		d.runes = []rune(d.art.Text)
+	}
+	return string(d.runes[start:end])
 }
 
 // byteAt converts a code-point offset of an unnormalised text to bytes.

@@ -20,6 +20,8 @@ type candidate struct {
 	modality dipgraph.Modality
 	conf     float64
 	sentence int
+	// reference marks evidence that only refers back to the fact.
+	reference bool
 }
 
 // hit is one trigger matched in a sentence, with what its frame found.
