@@ -1,0 +1,60 @@
+# dipgraph: the README names these targets. `make demo` and `make test` do
+# their own set-up, Neo4j included, on a fresh machine.
+
+GO ?= go
+BIN := bin/dipgraph
+NEO4J_PASSWORD ?= dipgraph-local
+export NEO4J_PASSWORD
+TESTFLAGS ?=
+
+.PHONY: all build test unit demo neo4j-up neo4j-down neo4j-status vet fmt clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/dipgraph
+
+# Neo4j however this machine can: Docker Compose where a Docker engine
+# answers, else a real Neo4j Community server built from Maven Central jars.
+neo4j-up:
+	@if docker info >/dev/null 2>&1; then docker compose up -d --wait; else scripts/neo4j up; fi
+
+neo4j-down:
+	@if docker info >/dev/null 2>&1; then docker compose down; else scripts/neo4j down; fi
+
+neo4j-status:
+	@scripts/neo4j status
+
+# Unit tests need no database; the integration tests talk to the Neo4j
+# that neo4j-up starts and wipe it first.
+test: neo4j-up
+	$(GO) vet ./...
+	$(GO) test -count=1 $(TESTFLAGS) ./...
+
+unit:
+	$(GO) test -count=1 -short ./...
+
+# Load the sample articles and ask the canned questions.
+demo: neo4j-up build
+	$(BIN) load testdata/articles
+	@echo
+	@echo "== Who met whom"
+	$(BIN) ask met-with
+	@echo
+	@echo "== Whom Putin met"
+	$(BIN) ask met-with --actor putin
+	@echo
+	@echo "== Erdogan's timeline"
+	$(BIN) ask timeline --actor erdogan
+	@echo
+	@echo "== The evidence that Russia backs Assad"
+	$(BIN) ask evidence --source russia --target assad --type BACKS
+	@echo
+	@echo "Browse the graph in Neo4j Browser: http://localhost:7474/browser/ (user neo4j, password $$NEO4J_PASSWORD)"
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l .)" || (gofmt -l .; exit 1)
+
+clean:
+	rm -rf bin
