@@ -329,3 +329,19 @@ func TestActorIDsAcrossArticles(t *testing.T) {
 		}
 	}
 }
+
+// A dated report of a meeting is not the same meeting as an earlier one
+// whose date is unknown; an undated report refers back to it.
+func TestMeetingsKeepTheirDates(t *testing.T) {
+	x := newExtractor(t)
+	text := "Turkish President Recep Tayyip Erdogan visited his Russian counterpart, Vladimir Putin, in Moscow on Friday. " +
+		"Putin said during the meeting with Erdogan that ties were improving. The pair also met in 2016."
+	rec := x.Extract(dipgraph.Article{ID: "t", Text: text})
+	var dates []string
+	for _, m := range rec.Meetings {
+		dates = append(dates, m.Date)
+	}
+	if !slices.Equal(dates, []string{"", "2016"}) {
+		t.Errorf("meeting dates = %q, want the undated visit (with its back-reference) and the 2016 meeting", dates)
+	}
+}

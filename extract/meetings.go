@@ -41,8 +41,9 @@ func (d *doc) addMeeting(h hit, ids []string, ms []mention) {
 	if h.s.kind == captionBlock {
 		return
 	}
-	for _, m := range d.meetings {
-		if m.modality == c.modality && slicesEqual(m.participants, c.participants) && compatible(m.date, c.date) {
+	for k := len(d.meetings) - 1; k >= 0; k-- {
+		m := d.meetings[k]
+		if m.modality == c.modality && slicesEqual(m.participants, c.participants) && sameMeetingDate(m.date, c.date) {
 			m.merge(c)
 			return
 		}
@@ -68,11 +69,16 @@ func (m *meetingCand) merge(c *meetingCand) {
 	}
 }
 
-// compatible reports whether two dates can be the same day: equal, one
-// unknown, or one a coarser form of the other.
-func compatible(a, b day) bool {
-	if a.precision == 0 || b.precision == 0 {
+// sameMeetingDate reports whether a new report dated b can be of a meeting
+// dated a: an undated report refers back to the latest such meeting, and a
+// dated one is the same meeting only if the dates agree ("met in 2016"
+// is not the meeting "on Friday" whose date is unknown).
+func sameMeetingDate(a, b day) bool {
+	if b.precision == 0 {
 		return true
+	}
+	if a.precision == 0 {
+		return false
 	}
 	as, bs := a.String(), b.String()
 	return strings.HasPrefix(as, bs) || strings.HasPrefix(bs, as)
