@@ -129,11 +129,7 @@ func runAsk(ctx context.Context, io streams, opts *askOptions, name string, valu
 	if err != nil {
 		return err
 	}
-	cfg, err := opts.graphConfig()
-	if err != nil {
-		return err
-	}
-	db, err := graph.Open(ctx, cfg)
+	db, _, err := opts.openGraph(ctx)
 	if err != nil {
 		return err
 	}

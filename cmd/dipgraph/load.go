@@ -40,11 +40,7 @@ indexes on first use. Loading the same input again changes nothing.`,
 }
 
 func runLoad(ctx context.Context, io streams, opts *loadOptions, paths []string) error {
-	cfg, err := opts.graphConfig()
-	if err != nil {
-		return err
-	}
-	db, err := graph.Open(ctx, cfg)
+	db, cfg, err := opts.openGraph(ctx)
 	if err != nil {
 		return err
 	}

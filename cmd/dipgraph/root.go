@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -89,6 +90,16 @@ func (o *globalOptions) graphConfig() (graph.Config, error) {
 		pw = localPassword
 	}
 	return graph.Config{URI: o.uri, Username: o.username, Password: pw, Database: o.database}, nil
+}
+
+// openGraph connects to the Neo4j the flags and environment name.
+func (o *globalOptions) openGraph(ctx context.Context) (*graph.DB, graph.Config, error) {
+	cfg, err := o.graphConfig()
+	if err != nil {
+		return nil, cfg, err
+	}
+	db, err := graph.Open(ctx, cfg)
+	return db, cfg, err
 }
 
 // showProgress reports whether progress belongs on w: a terminal, and not

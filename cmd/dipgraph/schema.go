@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/dipgraph/dipgraph/graph"
 )
 
 func newSchemaCmd(io streams, g *globalOptions) *cobra.Command {
@@ -15,11 +14,7 @@ func newSchemaCmd(io streams, g *globalOptions) *cobra.Command {
 		Long:  "schema creates the uniqueness constraints and indexes dipgraph relies on. load does it on first use; this does it explicitly. It is idempotent.",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.graphConfig()
-			if err != nil {
-				return err
-			}
-			db, err := graph.Open(cmd.Context(), cfg)
+			db, cfg, err := g.openGraph(cmd.Context())
 			if err != nil {
 				return err
 			}
