@@ -15,9 +15,15 @@ type dateline struct {
 
 var datelineRE = regexp.MustCompile(`^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:, ([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*))? ?\(([A-Za-z][A-Za-z. ]*)\) ?-+ ?|^([A-Z][A-Za-z]*[A-Z])\s+-+\s*`)
 
+// maxDateline bounds how far into a line a dateline may reach.
+const maxDateline = 120
+
 // parseDateline recognises a dateline at the start of a line and returns
 // it with its length in bytes, or 0 if the line has none.
 func parseDateline(line string) (dateline, int) {
+	if len(line) > maxDateline {
+		line = line[:maxDateline]
+	}
 	m := datelineRE.FindStringSubmatchIndex(line)
 	if m == nil {
 		return dateline{}, 0

@@ -79,7 +79,6 @@ type sent struct {
 	w, lw    []string
 	mentions []mention
 	dates    []dateExpr
-	tags     []string
 }
 
 // doc is one article while it is being read.

@@ -51,40 +51,72 @@ type rule struct {
 	words []string
 }
 
-// phraseIndex finds the longest phrase starting at a token.
+// phraseIndex finds the longest phrase starting at a token: a trie of
+// words, so that matching allocates nothing.
 type phraseIndex[V any] struct {
-	byKey  map[string]V
-	maxLen map[string]int // first word -> longest phrase
+	root  phraseNode[V]
+	byKey map[string]V // the phrases by their space-joined words
+}
+
+type phraseNode[V any] struct {
+	next  map[string]*phraseNode[V]
+	value V
+	set   bool
 }
 
 func newPhraseIndex[V any]() *phraseIndex[V] {
-	return &phraseIndex[V]{byKey: map[string]V{}, maxLen: map[string]int{}}
+	return &phraseIndex[V]{byKey: map[string]V{}}
 }
 
+// add stores v for a phrase; the first value stored for a phrase stays.
 func (x *phraseIndex[V]) add(words []string, v V) {
-	key := strings.Join(words, " ")
-	if _, dup := x.byKey[key]; dup {
+	if len(words) == 0 {
 		return
 	}
-	x.byKey[key] = v
-	if len(words) > x.maxLen[words[0]] {
-		x.maxLen[words[0]] = len(words)
+	n := &x.root
+	for _, w := range words {
+		if n.next == nil {
+			n.next = map[string]*phraseNode[V]{}
+		}
+		c := n.next[w]
+		if c == nil {
+			c = &phraseNode[V]{}
+			n.next[w] = c
+		}
+		n = c
 	}
+	if n.set {
+		return
+	}
+	n.value, n.set = v, true
+	x.byKey[strings.Join(words, " ")] = v
+}
+
+// set replaces the value of a stored phrase.
+func (x *phraseIndex[V]) set(words []string, v V) {
+	n := &x.root
+	for _, w := range words {
+		n = n.next[w]
+	}
+	n.value = v
+	x.byKey[strings.Join(words, " ")] = v
 }
 
 // match returns the value and length of the longest phrase at words[i:].
 func (x *phraseIndex[V]) match(words []string, i int) (V, int) {
-	var zero V
-	if i < 0 || i >= len(words) {
-		return zero, 0
-	}
-	n := x.maxLen[words[i]]
-	for l := min(n, len(words)-i); l > 0; l-- {
-		if v, ok := x.byKey[strings.Join(words[i:i+l], " ")]; ok {
-			return v, l
+	var best V
+	n, length := &x.root, 0
+	for k := i; k >= 0 && k < len(words) && n.next != nil; k++ {
+		c := n.next[words[k]]
+		if c == nil {
+			break
+		}
+		n = c
+		if n.set {
+			best, length = n.value, k-i+1
 		}
 	}
-	return zero, 0
+	return best, length
 }
 
 // gazetteer is everything the rules know, read once from the embedded data
@@ -286,7 +318,7 @@ func (g *gazetteer) addRule(f []string) error {
 		r := rule{typ: t, cameo: strings.TrimPrefix(f[1], "-"), frame: f[2], words: w}
 		key := strings.Join(w, " ")
 		if rs, ok := g.rules.byKey[key]; ok {
-			g.rules.byKey[key] = append(rs, r)
+			g.rules.set(w, append(rs, r))
 			continue
 		}
 		g.rules.add(w, []rule{r})

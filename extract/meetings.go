@@ -367,9 +367,9 @@ func (d *doc) byteAt(runeOffset int) int {
 	return len(d.text)
 }
 
-// tagSentence tags a sentence's words with prose, aligning prose's tokens
-// with ours (prose drops some, such as a lone "n't").
-func (x *Extractor) tagSentence(w []string) []string {
+// tagWords tags words with prose, aligning prose's tokens with ours
+// (prose drops some, such as a lone "n't").
+func (x *Extractor) tagWords(w []string) []string {
 	tags := make([]string, len(w))
 	model := x.tagger()
 	if model == nil {

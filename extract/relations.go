@@ -117,20 +117,31 @@ func (d *doc) verbal(h hit) bool {
 			return true
 		}
 	}
+	if unambiguousVerb(lw[h.from]) {
+		return true
+	}
 	tag := d.tag(h.s, h.from)
 	return strings.HasPrefix(tag, "VB")
 }
 
-// tag returns prose's part-of-speech tag for a token, tagging the sentence
-// the first time one of its tags is needed.
+// unambiguousVerb is a trigger word that is only ever a verb: a regular
+// past form or an irregular one. Others ("backs", "attack", "meeting")
+// need the tagger.
+func unambiguousVerb(w string) bool {
+	switch w {
+	case "met", "struck", "held", "shot", "brought", "sought", "fought", "took", "led", "won", "hit":
+		return true
+	}
+	return strings.HasSuffix(w, "ed")
+}
+
+// tag returns prose's part-of-speech tag for a token. The tagger reads
+// two words and tags either side, so tagging a window of a few words
+// around the token gives its tag at a fraction of a long sentence's cost.
 func (d *doc) tag(s *sent, i int) string {
-	if s.tags == nil {
-		s.tags = d.x.tagSentence(s.w)
-	}
-	if i < len(s.tags) {
-		return s.tags[i]
-	}
-	return ""
+	from, to := max(0, i-5), min(len(s.w), i+4)
+	tags := d.x.tagWords(s.w[from:to])
+	return tags[i-from]
 }
 
 // frameSVO: SUBJECT trigger OBJECT, in the active or the passive voice.

@@ -223,10 +223,18 @@ func isHeading(line string) bool {
 	return strings.HasPrefix(line, "==") && strings.HasSuffix(line, "==")
 }
 
+// maxCueLine is the longest line that may be a caption, credit or
+// headline; longer lines are body text, and skipping the patterns on them
+// keeps one-paragraph articles fast.
+const maxCueLine = 400
+
 // classifyLine tells captions, credits and headlines from body text by the
 // cues of credits.tsv and by shape: a short line without final punctuation
 // is a headline.
 func classifyLine(line string, first bool) blockKind {
+	if len(line) > maxCueLine {
+		return bodyBlock
+	}
 	for _, cue := range lineCues {
 		if cue.match(line) {
 			return cue.kind

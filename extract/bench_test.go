@@ -1,0 +1,53 @@
+package extract_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/dipgraph/dipgraph"
+)
+
+// corpus reads up to n articles of the shared Wikinews corpus, skipping
+// the benchmark when it is not beside the repository.
+func corpus(b *testing.B, n int) ([]dipgraph.Article, int64) {
+	b.Helper()
+	f, err := os.Open("../../shared/corpus/wikinews.jsonl")
+	if err != nil {
+		b.Skip("../shared/corpus/wikinews.jsonl not found")
+	}
+	defer f.Close()
+	var arts []dipgraph.Article
+	var size int64
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() && len(arts) < n {
+		var a dipgraph.Article
+		var in struct {
+			Text      string `json:"text"`
+			Published string `json:"published"`
+		}
+		if json.Unmarshal(sc.Bytes(), &in) != nil || in.Text == "" {
+			continue
+		}
+		a.ID, a.Text, a.Published = "a", in.Text, in.Published
+		arts = append(arts, a)
+		size += int64(len(in.Text))
+	}
+	return arts, size
+}
+
+// BenchmarkExtract measures extraction alone over real news; b.SetBytes
+// makes go test report MB/s of article text.
+func BenchmarkExtract(b *testing.B) {
+	arts, size := corpus(b, 500)
+	x := newExtractor(b)
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range arts {
+			x.Extract(a)
+		}
+	}
+}
