@@ -183,6 +183,46 @@ func TestConstructions(t *testing.T) {
 			not:  []fact{{dipgraph.Sanctioned, "United States", "Iran", dipgraph.Asserted, ""}},
 		},
 		{
+			name: "nominal attack with an X-led agent",
+			text: "The U.S.-led bombing campaign against the Islamic State in Iraq surpassed a milestone.",
+			want: []fact{{dipgraph.Attacked, "United States", "Islamic State", dipgraph.Asserted, ""}},
+		},
+		{
+			name: "nominal attack with an adjective agent and a place target",
+			text: "Officials said Russian air strikes on Aleppo killed dozens.",
+			want: []fact{{dipgraph.Attacked, "Russia", "Aleppo", dipgraph.Asserted, ""}},
+		},
+		{
+			name: "a launched offensive takes the subject of launching",
+			text: "Turkey launched an offensive against the PKK in 2019.",
+			want: []fact{{dipgraph.Attacked, "Turkey", "PKK", dipgraph.Asserted, "2019"}},
+		},
+		{
+			name: "an offensive without an agent is no attack by anyone",
+			text: "Erdogan's focus is on securing a role in the offensive against Raqqa.",
+			not:  []fact{{dipgraph.Attacked, "Erdogan", "Raqqa", dipgraph.Asserted, ""}},
+		},
+		{
+			name: "surnames alone, with honorifics",
+			text: "While Mr. Bush has assailed Mr. Trump in the past, the debate was calm.",
+			want: []fact{{dipgraph.Attacked, "Bush", "Trump", dipgraph.Asserted, ""}},
+		},
+		{
+			name: "a pair of names before a meeting noun",
+			text: "Millions watched the first Clinton - Trump debate on television.",
+			want: []fact{{dipgraph.MetWith, "Clinton", "Trump", dipgraph.Asserted, ""}},
+		},
+		{
+			name: "negotiation with a former state",
+			text: "But although Reagan negotiated with the Soviet Union, he stood up to aggression.",
+			want: []fact{{dipgraph.MetWith, "Reagan", "Soviet Union", dipgraph.Asserted, ""}},
+		},
+		{
+			name: "a passive without an agent names no accuser",
+			text: "Foreign minister Peter MacKay was accused last week of insulting Belinda Stronach.",
+			not:  []fact{{dipgraph.Accused, "Peter MacKay", "Belinda Stronach", dipgraph.Asserted, ""}},
+		},
+		{
 			name: "a photo caption gives roles but no events",
 			text: "Leaders meet\n\nRussia's President Vladimir Putin (R) shakes hands with Syria's President Bashar al-Assad during their meeting at the Kremlin. (Photo: Valery SHARIFULIN/ AFP)\n",
 			want: []fact{

@@ -26,6 +26,7 @@ type mention struct {
 	kind     mentionKind
 	label    dipgraph.Label
 	prep     string // the preposition before it, lower case
+	prepAt   int    // the preposition's token
 	poss     bool   // followed by 's
 	head     string // the group class of the noun after a possessive or adjective
 	conf     float64
@@ -126,7 +127,7 @@ func (d *doc) findMentions(si int) {
 				k--
 			}
 			if d.g.is("prep", lw[k]) {
-				m.prep = lw[k]
+				m.prep, m.prepAt = lw[k], k
 			}
 		}
 		if m.to < len(w) && lw[m.to] == "'s" {

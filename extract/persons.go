@@ -76,6 +76,10 @@ func (d *doc) collectNames(si int) {
 			d.addName(w[i], title{}, "", si, "")
 			continue
 		}
+		if run == 1 && singleName(w, i) && d.g.suffixes[w[i]] == "" && !(i+1 < len(w) && d.g.suffixes[w[i+1]] != "") {
+			d.addName(w[i], title{}, "", si, "")
+			continue
+		}
 		if run < 2 || d.g.suffixes[w[i+run-1]] != "" || (i+run < len(w) && d.g.suffixes[w[i+run]] != "") {
 			i += max(run, 1) - 1
 			continue
@@ -101,6 +105,31 @@ func (d *doc) collectNames(si int) {
 		d.addName(name, t, of, si, "")
 		i += run - 1
 	}
+}
+
+// singleName reports whether the capitalised word w[i], alone, reads as
+// a surname: not opening a sentence or a quote (where any word is
+// capitalised), and not a plural of peoples or creeds ("Republicans",
+// "Islamists", "Shiites").
+func singleName(w []string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch w[i-1] {
+	case `"`, "'", "(", ":", ";", ".":
+		return false
+	case "-":
+		// "the Clinton - Trump debate": a pair of names, not a new clause.
+		if i < 2 || !isNameWord(w[i-2]) {
+			return false
+		}
+	}
+	for _, suffix := range []string{"ans", "ists", "ites", "ese", "ish"} {
+		if strings.HasSuffix(w[i], suffix) {
+			return false
+		}
+	}
+	return true
 }
 
 // adjLen is 1 if w[k] is a country adjective, else 0.

@@ -79,16 +79,70 @@ func (d *doc) apply(h hit) bool {
 		}
 		return d.emitAmong(h, distinctIDs(subj), subj)
 	case "adjpair":
-		if h.from == 0 {
-			return false
+		if pair := d.pairBefore(h); len(distinctIDs(pair)) == 2 {
+			return d.emitAmong(h, distinctIDs(pair), pair)
 		}
-		for _, m := range h.s.mentions {
-			if m.to == h.from && m.kind == mAdjective && len(m.ids) == 2 {
-				return d.emitAmong(h, m.ids, []mention{m})
+	case "nominal":
+		return d.frameNominal(h)
+	}
+	return false
+}
+
+// pairBefore reads the pair that modifies a noun trigger: "Russian-Turkish
+// cooperation", "the Clinton-Trump debate", "Putin - Erdogan talks".
+func (d *doc) pairBefore(h hit) []mention {
+	m := mentionEndingAt(h.s, h.from)
+	if m == nil {
+		return nil
+	}
+	if m.kind == mAdjective && len(m.ids) == 2 {
+		return []mention{*m}
+	}
+	if m.from >= 2 && h.s.lw[m.from-1] == "-" {
+		if first := mentionEndingAt(h.s, m.from-1); first != nil && first.kind == mName && m.kind == mName {
+			return []mention{*first, *m}
+		}
+	}
+	return nil
+}
+
+// frameNominal: AGENT trigger TARGET with a noun trigger. The agent
+// modifies the noun ("Russian air strikes on", "Russia's attack on", "the
+// U.S.-led bombing campaign against"), or is the subject of a verb of
+// launching before it ("Turkey launched an offensive against").
+func (d *doc) frameNominal(h hit) bool {
+	s, lw := h.s, h.s.lw
+	var agent []mention
+	at := h.from
+	if at > 0 && (lw[at-1] == "led" || strings.HasSuffix(lw[at-1], "-led")) {
+		at--
+		if lw[at] == "led" && at > 0 && lw[at-1] == "-" {
+			at--
+		}
+	}
+	if strings.HasSuffix(lw[max(at, 0)], "-led") && at < h.from {
+		if t, n := d.g.terms.match([]string{strings.TrimSuffix(s.w[at], "-led")}, 0); n > 0 && t.def.label != dipgraph.Place {
+			agent = []mention{{ids: []string{d.actorFor(t.def).ID}, kind: mName, label: t.def.label, conf: 0.85}}
+		}
+	}
+	if agent == nil {
+		end := at
+		if end > 0 && lw[end-1] == "'s" {
+			end--
+		}
+		if m := mentionEndingAt(s, end); m != nil && len(m.ids) == 1 && m.label != dipgraph.Place {
+			agent = []mention{*m}
+		}
+	}
+	if agent == nil {
+		for j := h.from - 1; j >= 0 && j >= h.from-4; j-- {
+			if d.g.classAt("launch", lw, j) > 0 {
+				agent = d.subjects(hit{s: s, si: h.si, from: j, to: j + 1, rule: h.rule})
+				break
 			}
 		}
 	}
-	return false
+	return d.emitPairs(h, agent, d.objects(h, h.to))
 }
 
 // verbal tells a verb trigger from the same word used as a noun ("Russia
@@ -148,7 +202,8 @@ func (d *doc) tag(s *sent, i int) string {
 func (d *doc) frameSVO(h hit) bool {
 	subj := d.subjects(h)
 	obj := d.objects(h, h.to)
-	if agent, ok := d.passiveAgent(h); ok {
+	if agent, passive := d.passiveAgent(h); passive {
+		// "was accused of ..." without "by" names no one who did it.
 		subj, obj = agent, subj
 	}
 	if h.rule.typ == dipgraph.Controls && len(obj) == 0 && d.followedBy(h, "territory", 6) {
@@ -172,9 +227,14 @@ func (d *doc) frameSVO(h hit) bool {
 	return ok
 }
 
-// passiveAgent reads "was shot down by X": X is the subject.
+// passiveAgent reads "was shot down by X": X is the subject. It reports
+// whether the trigger is passive at all; a passive without "by" has no
+// agent.
 func (d *doc) passiveAgent(h hit) ([]mention, bool) {
 	lw := h.s.lw
+	if strings.HasSuffix(lw[h.from], "ing") {
+		return nil, false
+	}
 	k := h.from - 1
 	for k >= 0 && d.g.is("adverb", lw[k]) && !d.g.is("be", lw[k]) {
 		k--
@@ -191,7 +251,7 @@ func (d *doc) passiveAgent(h hit) ([]mention, bool) {
 			}
 		}
 	}
-	return nil, false
+	return nil, true
 }
 
 // frameBetween: trigger ... between A and B [and C]. With a subject, the
@@ -394,8 +454,8 @@ func (d *doc) objects(h hit, from int) []mention {
 				return nil
 			}
 		}
-		if m.prep != "" && m.from-1 >= from && m.from-1 >= h.to {
-			if h.rule.frame == "support" && (m.prep == "for" || m.prep == "to") {
+		if m.prep != "" && m.prepAt >= from && m.prepAt >= h.to {
+			if (h.rule.frame == "support" || h.rule.frame == "nominal") && (m.prep == "for" || m.prep == "to" || m.prep == "against" || m.prep == "on") {
 				return d.coordinated(s, m, +1)
 			}
 			if h.rule.frame == "visit" && m.label == dipgraph.Place {
@@ -405,6 +465,9 @@ func (d *doc) objects(h hit, from int) []mention {
 		}
 		if h.rule.frame == "visit" && (m.label == dipgraph.Place || m.label == dipgraph.Country) {
 			return []mention{m}
+		}
+		if m.label == dipgraph.Place && (h.rule.typ == dipgraph.Attacked || h.rule.typ == dipgraph.Controls) {
+			return d.coordinated(s, m, +1)
 		}
 		if d.canAct(m) || m.poss {
 			return d.coordinated(s, m, +1)

@@ -134,7 +134,7 @@ func isAbbreviation(w string) bool {
 	if len(body) == 1 && body[0] >= 'A' && body[0] <= 'Z' {
 		return true
 	}
-	return abbreviations[body]
+	return abbreviations[body] || abbreviations[strings.ToUpper(body[:1])+body[1:]]
 }
 
 // block is a line of the article with what kind of line it is.
