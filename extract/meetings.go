@@ -264,18 +264,13 @@ func (d *doc) finish() ([]dipgraph.Relation, []dipgraph.Meeting) {
 			}
 		}
 	}
-	type key struct {
-		typ                  dipgraph.RelationType
-		source, target, date string
-		modality             dipgraph.Modality
-	}
-	merged := map[key]*dipgraph.Relation{}
-	var order []key
+	merged := map[relationKey]*dipgraph.Relation{}
+	var order []relationKey
 	sort.SliceStable(d.relations, func(i, j int) bool {
 		return d.sents[d.relations[i].sentence].start < d.sents[d.relations[j].sentence].start
 	})
 	for _, c := range d.relations {
-		k := key{c.typ, c.source, c.target, c.date.String(), c.modality}
+		k := relationKey{c.typ, c.source, c.target, c.date.String(), c.modality}
 		if c.typ == dipgraph.LeaderOf || c.typ == dipgraph.MemberOf {
 			k.date = ""
 		}
@@ -301,6 +296,7 @@ func (d *doc) finish() ([]dipgraph.Relation, []dipgraph.Meeting) {
 			r.Evidence = append(r.Evidence, ev)
 		}
 	}
+	order = foldUndated(order, merged)
 	rels := make([]dipgraph.Relation, 0, len(order))
 	for _, k := range order {
 		r := merged[k]
@@ -326,6 +322,45 @@ func sortEvidence(evs []dipgraph.Evidence, weak map[int]bool) {
 		}
 		return evs[i].Start < evs[j].Start
 	})
+}
+
+// relationKey is what makes two claims of an article one relation.
+type relationKey struct {
+	typ                  dipgraph.RelationType
+	source, target, date string
+	modality             dipgraph.Modality
+}
+
+// foldUndated merges an undated relation into the one dated relation of
+// the same parties, type and modality, when there is exactly one: the
+// headline "Russia attacks Kharkiv" reports the attack the body dates.
+func foldUndated(order []relationKey, merged map[relationKey]*dipgraph.Relation) []relationKey {
+	dated := map[relationKey][]relationKey{}
+	for _, k := range order {
+		if k.date != "" {
+			u := k
+			u.date = ""
+			dated[u] = append(dated[u], k)
+		}
+	}
+	out := order[:0]
+	for _, k := range order {
+		if into := dated[k]; k.date == "" && len(into) == 1 {
+			r, from := merged[into[0]], merged[k]
+			for _, ev := range from.Evidence {
+				if !hasEvidence(r.Evidence, ev) {
+					r.Evidence = append(r.Evidence, ev)
+				}
+			}
+			r.Confidence = max(r.Confidence, from.Confidence)
+			if r.Place == "" {
+				r.Place = from.Place
+			}
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
 }
 
 func moreSpecificRole(a, b string) bool {

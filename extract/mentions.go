@@ -307,10 +307,27 @@ func (d *doc) groupAt(s *sent, i int) (mention, bool) {
 		return mention{}, false
 	}
 	cls, n := d.g.groups.match(lw, j)
+	if n == 0 && affil != nil {
+		// "Turkish F-16 jets", "U.S. special operations forces"
+		k := j
+		for k < len(w) && k < j+2 && isForceModifier(lw[k]) {
+			k++
+		}
+		if c, m := d.g.groups.match(lw, k); m > 0 && k > j {
+			cls, n, j = c, m, k
+		}
+	}
 	if n == 0 || cls == "affiliation" {
 		return mention{}, false
 	}
 	noun := strings.Join(lw[j:j+n], " ")
+	if cls == "forces" {
+		// A state's forces are the state; anyone else's are a group.
+		cls = "noun"
+		if affil != nil {
+			cls = "military"
+		}
+	}
 	switch {
 	case affil != nil && (cls == "military" || cls == "aircraft" || cls == "government"):
 		return mention{to: j + n, ids: []string{d.actorFor(affil).ID}, kind: mName, label: dipgraph.Country, head: cls, conf: 0.9}, true
@@ -341,6 +358,19 @@ func (d *doc) groupAt(s *sent, i int) (mention, bool) {
 		return mention{to: to, ids: []string{a.ID}, kind: mName, label: dipgraph.Group, conf: 0.85}, true
 	}
 	return mention{}, false
+}
+
+// isForceModifier is a word that may stand between a country adjective and
+// its forces: a model designation ("F-16", "Su-24") or a kind of force.
+func isForceModifier(w string) bool {
+	if strings.ContainsAny(w, "0123456789") {
+		return true
+	}
+	switch w {
+	case "special", "operations", "elite", "fighter", "combat", "naval", "ground", "coast", "guard", "marine", "warplane", "attack":
+		return true
+	}
+	return false
 }
 
 // termMention turns a gazetteer match into a mention. A metonym used as a
