@@ -15,20 +15,37 @@ type Result struct {
 }
 
 // Stream extracts every input with workers goroutines (0 means one per
-// core) and calls fn with the results in input order, so the output of a
-// parallel run is byte for byte that of a serial one. It stops early, and
-// returns fn's error, if fn fails. Memory stays bounded: at most a few
-// articles per worker are in flight.
+// core) and calls fn with the results in input order. See Parallel.
 func (x *Extractor) Stream(inputs iter.Seq[Input], workers int, fn func(Result) error) error {
+	return Parallel(inputs, workers, x.Result, fn)
+}
+
+// Result extracts one input, unless it could not be read.
+func (x *Extractor) Result(in Input) Result {
+	r := Result{Input: in}
+	if in.Err == nil {
+		r.Record = x.Extract(in.Article)
+	}
+	return r
+}
+
+// Parallel calls work on every input with workers goroutines (0 means one
+// per core) and fn with the outcomes in input order, so the output of a
+// parallel run is byte for byte that of a serial one. Work that can run in
+// parallel (extraction, and encoding the record, say) belongs in work; fn
+// sees one outcome at a time. Parallel stops early, and returns fn's
+// error, if fn fails. Memory stays bounded: at most a few inputs per
+// worker are in flight.
+func Parallel[T any](inputs iter.Seq[Input], workers int, work func(Input) T, fn func(T) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	type job struct {
 		in  Input
-		out chan Result
+		out chan T
 	}
 	jobs := make(chan job, workers*2)
-	order := make(chan chan Result, workers*4)
+	order := make(chan chan T, workers*4)
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	for range workers {
@@ -36,11 +53,7 @@ func (x *Extractor) Stream(inputs iter.Seq[Input], workers int, fn func(Result) 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				r := Result{Input: j.in}
-				if j.in.Err == nil {
-					r.Record = x.Extract(j.in.Article)
-				}
-				j.out <- r
+				j.out <- work(j.in)
 			}
 		}()
 	}
@@ -48,7 +61,7 @@ func (x *Extractor) Stream(inputs iter.Seq[Input], workers int, fn func(Result) 
 		defer close(order)
 		defer close(jobs)
 		for in := range inputs {
-			out := make(chan Result, 1)
+			out := make(chan T, 1)
 			select {
 			case order <- out:
 			case <-stop:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -52,23 +53,34 @@ func runExtract(io streams, opts *extractOptions, paths []string) error {
 	}
 	out := bufio.NewWriterSize(io.out, 1<<16)
 	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	if opts.format == "table" {
 		fmt.Fprintln(tw, "ARTICLE\tTYPE\tSOURCE\tTARGET\tDATE\tMODALITY\tEVIDENCE")
 	}
 	rep := newReporter(io.err, opts.globalOptions, "extracting")
 	inputs := withPublished(extract.Read(paths, io.in), opts.published)
-	err = x.Stream(inputs, opts.workers, func(r extract.Result) error {
-		if !rep.article(r) {
+	// Workers extract and encode; only writing is serial.
+	work := func(in extract.Input) encoded {
+		r := x.Result(in)
+		if r.Err != nil || opts.format != "jsonl" {
+			return encoded{Result: r}
+		}
+		line, err := jsonLine(r.Record)
+		return encoded{Result: r, line: line, err: err}
+	}
+	err = extract.Parallel(inputs, opts.workers, work, func(e encoded) error {
+		if !rep.article(e.Result) {
 			return nil
 		}
-		if opts.format == "jsonl" {
-			return enc.Encode(r.Record)
+		if opts.format == "table" {
+			writeTable(tw, e.Record)
+			return nil
 		}
-		writeTable(tw, r.Record)
-		return nil
+		if e.err != nil {
+			return fmt.Errorf("%s: %w", e.Where, e.err)
+		}
+		_, err := out.Write(e.line)
+		return err
 	})
 	if err != nil {
 		return err
@@ -80,6 +92,23 @@ func runExtract(io streams, opts *extractOptions, paths []string) error {
 		return err
 	}
 	return rep.finish()
+}
+
+// jsonLine encodes a record as one line of JSON, leaving <, > and & as
+// they are: the records are data, not HTML.
+func jsonLine(rec dipgraph.Record) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(rec)
+	return b.Bytes(), err
+}
+
+// encoded is an extraction result with its JSON line.
+type encoded struct {
+	extract.Result
+	line []byte
+	err  error
 }
 
 func withPublished(in func(func(extract.Input) bool), published string) func(func(extract.Input) bool) {
