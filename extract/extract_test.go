@@ -223,6 +223,20 @@ func TestConstructions(t *testing.T) {
 			not:  []fact{{dipgraph.Accused, "Peter MacKay", "Belinda Stronach", dipgraph.Asserted, ""}},
 		},
 		{
+			name: "officials stand for their state, lawyers for their client",
+			text: "U.S. officials met Russian officials in Geneva. Talks between the Department of Justice and Abedin's lawyers were under way.",
+			want: []fact{
+				{dipgraph.MetWith, "Russia", "United States", dipgraph.Asserted, ""},
+				{dipgraph.MetWith, "Department of Justice", "Abedin", dipgraph.Asserted, ""},
+			},
+		},
+		{
+			name: "a country's name before its troops, a wartime name that is no one",
+			text: "Photos: World War II in pictures. U.S. troops assault Omaha Beach during the invasion.",
+			want: []fact{{dipgraph.Attacked, "United States", "Omaha Beach", dipgraph.Asserted, ""}},
+			not:  []fact{{dipgraph.Attacked, "World War", "Omaha Beach", dipgraph.Asserted, ""}},
+		},
+		{
 			name: "a photo caption gives roles but no events",
 			text: "Leaders meet\n\nRussia's President Vladimir Putin (R) shakes hands with Syria's President Bashar al-Assad during their meeting at the Kremlin. (Photo: Valery SHARIFULIN/ AFP)\n",
 			want: []fact{

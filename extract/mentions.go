@@ -85,6 +85,27 @@ var notNames = map[string]bool{
 	"What": true, "Who": true, "Why": true, "How": true, "Where": true, "Earlier": true, "Later": true,
 }
 
+// orgOfRun returns the length of an organization named "HEAD of NAME" at
+// w[i], where HEAD is a word that ends organization names ("Department of
+// Justice", "Ministry of Foreign Affairs", "Bank of England"), or 0.
+func (d *doc) orgOfRun(w []string, i int) int {
+	if d.g.suffixes[w[i]] != dipgraph.Organization || i+2 >= len(w) || w[i+1] != "of" {
+		return 0
+	}
+	j := i + 2
+	if w[j] == "the" {
+		j++
+	}
+	k := j
+	for k < len(w) && isNameWord(w[k]) {
+		k++
+	}
+	if k == j {
+		return 0
+	}
+	return k - i
+}
+
 // nameRun returns the length of the person-name run at w[i]: name words and
 // lower-case particles between them, at most five words, ending in a name
 // word and not running into a gazetteer term.
@@ -132,7 +153,7 @@ func (d *doc) findMentions(si int) {
 		}
 		if m.to < len(w) && lw[m.to] == "'s" {
 			m.poss = true
-			if cls, n := d.g.groups.match(lw, m.to+1); n > 0 && (cls == "government" || cls == "military") {
+			if cls, n := d.g.groups.match(lw, m.to+1); n > 0 && (cls == "government" || cls == "military" || cls == "staff") {
 				m.head, m.to = cls, m.to+1+n
 			}
 		}
@@ -198,6 +219,11 @@ func (d *doc) mentionAt(s *sent, i int) (mention, bool) {
 	if m, ok := d.adjectivePair(w, i); ok {
 		return m, true
 	}
+	if n := d.orgOfRun(w, i); n > 0 {
+		name := strings.Join(w[i:i+n], " ")
+		a := d.actorFor(&def{id: "org:" + slug(name), name: name, label: dipgraph.Organization})
+		return mention{to: i + n, ids: []string{a.ID}, kind: mName, label: dipgraph.Organization, conf: 0.8}, true
+	}
 	if run := d.nameRun(w, i); run > 0 && !notNames[w[i]] {
 		name := strings.Join(w[i:i+run], " ")
 		if p := d.personByName[name]; p != nil {
@@ -208,7 +234,7 @@ func (d *doc) mentionAt(s *sent, i int) (mention, bool) {
 			return mention{to: i + run, ids: []string{p.ID}, kind: mName, label: dipgraph.Person, conf: conf}, true
 		}
 		if run >= 2 && !(i > 0 && lw[i-1] == "the" && d.g.suffixes[w[i+run-1]] == "") {
-			if lbl := d.g.suffixes[w[i+run-1]]; lbl != "" {
+			if lbl := d.g.suffixes[w[i+run-1]]; lbl != "" && lbl.Valid() {
 				prefix := "org:"
 				if lbl == dipgraph.Place {
 					prefix = "place:"
@@ -292,7 +318,7 @@ func (d *doc) groupAt(s *sent, i int) (mention, bool) {
 	w, lw := s.w, s.lw
 	var affil *def
 	affilName, j := "", i
-	if t, n := d.g.terms.match(w, i); n > 0 && t.kind == termAdjective {
+	if t, n := d.g.terms.match(w, i); n > 0 && (t.kind == termAdjective || t.kind == termName && t.def.label == dipgraph.Country && stateNounAt(d.g, lw, i+n)) {
 		affil, affilName, j = t.def, strings.Join(w[i:i+n], " "), i+n
 	} else if cls, n := d.g.groups.match(w, i); n > 0 && cls == "affiliation" {
 		affilName, j = strings.Join(w[i:i+n], " "), i+n
@@ -329,7 +355,7 @@ func (d *doc) groupAt(s *sent, i int) (mention, bool) {
 		}
 	}
 	switch {
-	case affil != nil && (cls == "military" || cls == "aircraft" || cls == "government"):
+	case affil != nil && (cls == "military" || cls == "aircraft" || cls == "government" || cls == "staff"):
 		return mention{to: j + n, ids: []string{d.actorFor(affil).ID}, kind: mName, label: dipgraph.Country, head: cls, conf: 0.9}, true
 	case cls == "noun" && (affilName != "" || j == i):
 		name := noun
@@ -358,6 +384,13 @@ func (d *doc) groupAt(s *sent, i int) (mention, bool) {
 		return mention{to: to, ids: []string{a.ID}, kind: mName, label: dipgraph.Group, conf: 0.85}, true
 	}
 	return mention{}, false
+}
+
+// stateNounAt reports whether a state's forces or government are named at
+// lw[j]: after a country's name used as a modifier ("U.S. troops").
+func stateNounAt(g *gazetteer, lw []string, j int) bool {
+	cls, n := g.groups.match(lw, j)
+	return n > 0 && (cls == "military" || cls == "aircraft" || cls == "government" || cls == "forces" || cls == "staff")
 }
 
 // isForceModifier is a word that may stand between a country adjective and
@@ -400,7 +433,7 @@ func (d *doc) termMention(s *sent, i, n int, t term) mention {
 		}
 	}
 	if df.label == dipgraph.Organization && i+n < len(lw) {
-		if cls, gn := d.g.groups.match(lw, i+n); gn > 0 && cls == "noun" {
+		if cls, gn := d.g.groups.match(lw, i+n); gn > 0 && (cls == "noun" || cls == "staff") {
 			m.to += gn
 		}
 	}

@@ -67,6 +67,10 @@ func (d *doc) collectNames(si int) {
 			i += n - 1
 			continue
 		}
+		if n := d.orgOfRun(w, i); n > 0 {
+			i += n - 1
+			continue
+		}
 		if notNames[w[i]] || !isNameWord(w[i]) || (i > 0 && w[i-1] == "the") {
 			continue
 		}
