@@ -299,6 +299,9 @@ func (d *doc) holder(of string) *actorState {
 	var found *actorState
 	for _, name := range d.nameOrder {
 		p := d.personByName[name]
+		if p == nil {
+			continue
+		}
 		for _, o := range p.offices {
 			if o.of == of && o.kind == "head" {
 				if found != nil && found != p {

@@ -21,6 +21,11 @@ type office struct {
 type personName struct {
 	name    string
 	offices []office
+	// firm is set when the text shows the name is a person's: a title, a
+	// full name, a government of his own, or speech. A capitalised word
+	// seen alone and never so is a person only if it recurs.
+	firm    bool
+	singles int
 }
 
 // collectNames is the first pass over a sentence: it finds the names of
@@ -75,13 +80,8 @@ func (d *doc) collectNames(si int) {
 			continue
 		}
 		run := d.nameRun(w, i)
-		if run == 1 && i+2 < len(w) && lw[i+1] == "'s" && d.g.groups.byKey[lw[i+2]] == "government" {
-			// "Assad's government": only a person has a government of his own.
-			d.addName(w[i], title{}, "", si, "")
-			continue
-		}
 		if run == 1 && singleName(w, i) && d.g.suffixes[w[i]] == "" && !(i+1 < len(w) && d.g.suffixes[w[i+1]] != "") {
-			d.addName(w[i], title{}, "", si, "")
+			d.addSingle(w[i], d.actsAt(lw, i+1))
 			continue
 		}
 		if run < 2 || d.g.suffixes[w[i+run-1]] != "" || (i+run < len(w) && d.g.suffixes[w[i+run]] != "") {
@@ -200,12 +200,8 @@ func (d *doc) headRole(si int) string {
 }
 
 func (d *doc) addName(name string, t title, of string, si int, counterpartRole string) {
-	p := d.names[name]
-	if p == nil {
-		p = &personName{name: name}
-		d.names[name] = p
-		d.nameOrder = append(d.nameOrder, name)
-	}
+	p := d.name(name)
+	p.firm = true
 	kind, role := t.kind, t.role
 	if kind == "counterpart" {
 		kind, role = "head", counterpartRole
@@ -216,6 +212,49 @@ func (d *doc) addName(name string, t title, of string, si int, counterpartRole s
 	if of != "" && (kind == "head" || kind == "member") {
 		p.offices = append(p.offices, office{of: of, role: role, kind: kind, sentence: si})
 	}
+}
+
+func (d *doc) name(name string) *personName {
+	p := d.names[name]
+	if p == nil {
+		p = &personName{name: name}
+		d.names[name] = p
+		d.nameOrder = append(d.nameOrder, name)
+	}
+	return p
+}
+
+// actsAt reports whether lw[j] starts what a person does: speech ("Trump
+// said"), a relation trigger ("Reagan negotiated"), an auxiliary ("Obama
+// has"), or a possessive of his government, forces or staff ("Abedin's
+// lawyers").
+func (d *doc) actsAt(lw []string, j int) bool {
+	if j >= len(lw) {
+		return false
+	}
+	if d.g.is("speech", lw[j]) || d.g.is("adverb", lw[j]) {
+		return true
+	}
+	if lw[j] == "-" && j+2 < len(lw) {
+		// "the Clinton - Trump debate": the pair acts together.
+		return d.actsAt(lw, j+2)
+	}
+	if _, n := d.g.rules.match(lw, j); n > 0 {
+		return true
+	}
+	if lw[j] == "'s" {
+		cls, n := d.g.groups.match(lw, j+1)
+		return n > 0 && (cls == "government" || cls == "military" || cls == "staff")
+	}
+	return false
+}
+
+// addSingle counts a capitalised word seen alone mid-sentence; acting
+// right after it makes it a person's name.
+func (d *doc) addSingle(name string, speaks bool) {
+	p := d.name(name)
+	p.singles++
+	p.firm = p.firm || speaks
 }
 
 // surname is the last word of a name without an Arabic article:
@@ -261,6 +300,9 @@ func (d *doc) buildPersons() {
 				a = cands[0]
 				a.alias(name)
 			}
+		}
+		if a == nil && !pn.firm && pn.singles < 2 {
+			continue
 		}
 		if a == nil {
 			a = d.actorFor(&def{id: personID(name), name: name, label: dipgraph.Person})

@@ -42,7 +42,7 @@ func (d *doc) findRelations(si int) {
 	}
 	for i := 0; i < len(s.lw); i++ {
 		rules, n := d.g.rules.match(s.lw, i)
-		if n == 0 {
+		if n == 0 || d.g.classAt("not-trigger", s.lw, i) > n {
 			continue
 		}
 		for _, r := range rules {

@@ -11,6 +11,9 @@ import (
 // one rune, a code-point offset into the result is the same offset into the
 // original text, which is what evidence offsets are.
 func normalize(text string) string {
+	if strings.IndexByte(text, '&') >= 0 {
+		text = entities.Replace(text)
+	}
 	if isPlainASCII(text) {
 		return text
 	}
@@ -32,6 +35,24 @@ func normalize(text string) string {
 		return r
 	}, text)
 }
+
+// entities decodes the HTML entities scraped text keeps, padding with
+// spaces so that every code-point offset stays where it was.
+var entities = strings.NewReplacer(
+	"&quot;", `"     `,
+	"&amp;", "&    ",
+	"&lt;", "<   ",
+	"&gt;", ">   ",
+	"&#39;", "'    ",
+	"&apos;", "'     ",
+	"&nbsp;", "      ",
+	"&rsquo;", "'      ",
+	"&lsquo;", "'      ",
+	"&rdquo;", `"      `,
+	"&ldquo;", `"      `,
+	"&mdash;", "-      ",
+	"&ndash;", "-      ",
+)
 
 func isPlainASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
