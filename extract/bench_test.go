@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph"
+	"github.com/dipgraph/dipgraph/extract"
 )
 
 // corpus reads up to n articles of the shared Wikinews corpus, skipping
@@ -48,6 +49,27 @@ func BenchmarkExtract(b *testing.B) {
 	for b.Loop() {
 		for _, a := range arts {
 			x.Extract(a)
+		}
+	}
+}
+
+// BenchmarkStream measures extraction through the worker pool, one worker
+// per GOMAXPROCS: run with -cpu 1,2 to see how it scales with cores.
+func BenchmarkStream(b *testing.B) {
+	arts, size := corpus(b, 500)
+	x := newExtractor(b)
+	inputs := func(yield func(extract.Input) bool) {
+		for _, a := range arts {
+			if !yield(extract.Input{Article: a}) {
+				return
+			}
+		}
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		if err := x.Stream(inputs, 0, func(extract.Result) error { return nil }); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
