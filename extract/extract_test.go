@@ -237,6 +237,11 @@ func TestConstructions(t *testing.T) {
 			not:  []fact{{dipgraph.Attacked, "World War", "Omaha Beach", dipgraph.Asserted, ""}},
 		},
 		{
+			name: "a state's ships, through a relative clause",
+			text: "The battle was a victory for the U.S. Navy, which sank four Japanese aircraft carriers.",
+			want: []fact{{dipgraph.Attacked, "United States", "Japan", dipgraph.Asserted, ""}},
+		},
+		{
 			name: "a photo caption gives roles but no events",
 			text: "Leaders meet\n\nRussia's President Vladimir Putin (R) shakes hands with Syria's President Bashar al-Assad during their meeting at the Kremlin. (Photo: Valery SHARIFULIN/ AFP)\n",
 			want: []fact{
