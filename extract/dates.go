@@ -111,8 +111,9 @@ func dayOfMonth(w string) (int, bool) {
 }
 
 // findDates finds the date expressions of a sentence and resolves them
-// against ref, the article's reference date (zero if unknown: then only
-// absolute dates resolve).
+// against ref, the article's reference date. Without one only absolute
+// dates resolve; "on Friday" is still found, with an unknown value, so
+// that it is not mistaken for no date at all.
 func findDates(w []string, lw []string, ref day, speech func(string) bool) []dateExpr {
 	var out []dateExpr
 	for i := 0; i < len(w); i++ {
@@ -131,9 +132,7 @@ func findDates(w []string, lw []string, ref day, speech func(string) bool) []dat
 		if start > 0 && speech(lw[start-1]) {
 			e.report = true
 		}
-		if e.value.precision > 0 {
-			out = append(out, e)
-		}
+		out = append(out, e)
 		i += n - 1
 	}
 	return out

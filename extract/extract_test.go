@@ -403,4 +403,13 @@ func TestMeetingsKeepTheirDates(t *testing.T) {
 	if !slices.Equal(dates, []string{"", "2016"}) {
 		t.Errorf("meeting dates = %q, want the undated visit (with its back-reference) and the 2016 meeting", dates)
 	}
+	var metDates []string
+	for _, r := range rec.Relations {
+		if r.Type == dipgraph.MetWith {
+			metDates = append(metDates, r.Date)
+		}
+	}
+	if !slices.Equal(metDates, []string{"", "2016"}) {
+		t.Errorf("MET_WITH dates = %q: the visit \"on Friday\" of an undated article is not the 2016 meeting", metDates)
+	}
 }

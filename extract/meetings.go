@@ -19,6 +19,7 @@ type meetingCand struct {
 	modality     dipgraph.Modality
 	cameo        string
 	conf         float64
+	vague        bool  // dated by the text, but not resolvably
 	sentences    []int // sentences that name the participants
 	references   []int // sentences that only refer to it: "the meeting late Wednesday"
 }
@@ -29,9 +30,11 @@ type meetingCand struct {
 func (d *doc) addMeeting(h hit, ids []string, ms []mention) {
 	ids = append([]string(nil), ids...)
 	sort.Strings(ids)
+	date, vague := d.dateOf(h)
 	c := &meetingCand{
 		participants: ids,
-		date:         d.dateOf(h),
+		date:         date,
+		vague:        vague,
 		place:        d.placeOf(h),
 		modality:     d.modality(h, ms),
 		cameo:        h.rule.cameo,
@@ -250,7 +253,7 @@ func (d *doc) finish() ([]dipgraph.Relation, []dipgraph.Meeting) {
 			for j := i + 1; j < len(m.participants); j++ {
 				c := candidate{
 					typ: dipgraph.MetWith, cameo: m.cameo, source: m.participants[i], target: m.participants[j],
-					date: m.date, place: m.place, modality: m.modality, conf: m.conf,
+					date: m.date, vague: m.vague && m.date.precision == 0, place: m.place, modality: m.modality, conf: m.conf,
 				}
 				for _, si := range m.sentences {
 					c.sentence = si
@@ -265,6 +268,7 @@ func (d *doc) finish() ([]dipgraph.Relation, []dipgraph.Meeting) {
 		}
 	}
 	merged := map[relationKey]*dipgraph.Relation{}
+	vague := map[relationKey]bool{}
 	var order []relationKey
 	sort.SliceStable(d.relations, func(i, j int) bool {
 		return d.sents[d.relations[i].sentence].start < d.sents[d.relations[j].sentence].start
@@ -273,6 +277,9 @@ func (d *doc) finish() ([]dipgraph.Relation, []dipgraph.Meeting) {
 		k := relationKey{c.typ, c.source, c.target, c.date.String(), c.modality}
 		if c.typ == dipgraph.LeaderOf || c.typ == dipgraph.MemberOf {
 			k.date = ""
+		}
+		if c.vague {
+			vague[k] = true
 		}
 		ev := evidence(c.sentence, c.reference)
 		r := merged[k]
@@ -296,7 +303,7 @@ func (d *doc) finish() ([]dipgraph.Relation, []dipgraph.Meeting) {
 			r.Evidence = append(r.Evidence, ev)
 		}
 	}
-	order = foldUndated(order, merged)
+	order = foldUndated(order, merged, vague)
 	rels := make([]dipgraph.Relation, 0, len(order))
 	for _, k := range order {
 		r := merged[k]
@@ -333,8 +340,10 @@ type relationKey struct {
 
 // foldUndated merges an undated relation into the one dated relation of
 // the same parties, type and modality, when there is exactly one: the
-// headline "Russia attacks Kharkiv" reports the attack the body dates.
-func foldUndated(order []relationKey, merged map[relationKey]*dipgraph.Relation) []relationKey {
+// headline "Russia attacks Kharkiv" reports the attack the body dates. A
+// relation whose date the text gives but does not resolve ("on Friday",
+// undated article) is another event, and stays.
+func foldUndated(order []relationKey, merged map[relationKey]*dipgraph.Relation, vague map[relationKey]bool) []relationKey {
 	dated := map[relationKey][]relationKey{}
 	for _, k := range order {
 		if k.date != "" {
@@ -345,7 +354,7 @@ func foldUndated(order []relationKey, merged map[relationKey]*dipgraph.Relation)
 	}
 	out := order[:0]
 	for _, k := range order {
-		if into := dated[k]; k.date == "" && len(into) == 1 {
+		if into := dated[k]; k.date == "" && len(into) == 1 && !vague[k] {
 			r, from := merged[into[0]], merged[k]
 			for _, ev := range from.Evidence {
 				if !hasEvidence(r.Evidence, ev) {

@@ -22,6 +22,8 @@ type candidate struct {
 	sentence int
 	// reference marks evidence that only refers back to the fact.
 	reference bool
+	// vague marks a date the text gives but does not resolve.
+	vague bool
 }
 
 // hit is one trigger matched in a sentence, with what its frame found.
@@ -662,9 +664,10 @@ func (d *doc) addTyped(h hit, typ dipgraph.RelationType, cameo, source, target s
 	if typ.Symmetric() && target < source {
 		source, target = target, source
 	}
+	date, vague := d.dateOf(h)
 	c := candidate{
 		typ: typ, cameo: cameo, source: source, target: target,
-		date: d.dateOf(h), modality: mod, sentence: h.si,
+		date: date, vague: vague, modality: mod, sentence: h.si,
 		conf: ruleConfidence(h) * conf,
 	}
 	switch typ {
@@ -721,20 +724,22 @@ func (d *doc) modality(h hit, subj []mention) dipgraph.Modality {
 }
 
 // dateOf is the date of the expression nearest the trigger that says when
-// something happened (not "since", not the day it was reported).
-func (d *doc) dateOf(h hit) day {
+// something happened (not "since", not the day it was reported). vague
+// reports an expression whose date is unknown ("on Friday" in an undated
+// article): the fact has a date, just not one the text resolves.
+func (d *doc) dateOf(h hit) (date day, vague bool) {
 	skip := d.asides(h.s)
-	best, dist := day{}, 1<<30
+	dist := 1 << 30
 	for _, e := range h.s.dates {
 		if e.since || e.report || skip[e.from] != skip[h.from] {
 			continue
 		}
 		k := min(abs(e.from-h.to), abs(h.from-e.to))
 		if k < dist {
-			best, dist = e.value, k
+			date, dist = e.value, k
 		}
 	}
-	return best
+	return date, dist < 1<<30 && date.precision == 0
 }
 
 func abs(n int) int {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -108,6 +110,9 @@ func evalRecords(io streams, opts *evalOptions, args []string) ([]dipgraph.Recor
 // readRecords reads a file of extraction records; ok is false when the
 // file holds something else (articles).
 func readRecords(p string) (recs []dipgraph.Record, ok bool, err error) {
+	if !strings.EqualFold(filepath.Ext(p), ".jsonl") {
+		return nil, false, nil
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, false, nil // not a records file; extract reports it
