@@ -242,6 +242,19 @@ func TestConstructions(t *testing.T) {
 			want: []fact{{dipgraph.Attacked, "United States", "Japan", dipgraph.Asserted, ""}},
 		},
 		{
+			name: "a pronoun takes the one person named before it",
+			text: "Vladimir Putin spoke in Moscow on Friday. He accused Bashar al-Assad of stalling.",
+			want: []fact{{dipgraph.Accused, "Vladimir Putin", "Bashar al-Assad", dipgraph.Asserted, ""}},
+		},
+		{
+			name: "an ambiguous pronoun is left alone",
+			text: "Vladimir Putin met Recep Tayyip Erdogan. He accused Bashar al-Assad of stalling.",
+			not: []fact{
+				{dipgraph.Accused, "Vladimir Putin", "Bashar al-Assad", dipgraph.Asserted, ""},
+				{dipgraph.Accused, "Recep Tayyip Erdogan", "Bashar al-Assad", dipgraph.Asserted, ""},
+			},
+		},
+		{
 			name: "a photo caption gives roles but no events",
 			text: "Leaders meet\n\nRussia's President Vladimir Putin (R) shakes hands with Syria's President Bashar al-Assad during their meeting at the Kremlin. (Photo: Valery SHARIFULIN/ AFP)\n",
 			want: []fact{

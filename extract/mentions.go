@@ -205,8 +205,8 @@ func (d *doc) mentionAt(s *sent, i int) (mention, bool) {
 		return m, true
 	}
 	if d.g.is("pronoun", lw[i]) && !(i > 0 && lw[i-1] == "the") {
-		if len(d.recent) > 0 {
-			return mention{to: i + 1, ids: []string{d.recent[len(d.recent)-1]}, kind: mPronoun, label: dipgraph.Person, conf: 0.7}, true
+		if id := d.antecedent(s); id != "" {
+			return mention{to: i + 1, ids: []string{id}, kind: mPronoun, label: dipgraph.Person, conf: 0.7}, true
 		}
 		return mention{}, false
 	}
@@ -468,6 +468,39 @@ func (d *doc) adjectivePair(w []string, i int) (mention, bool) {
 	}
 	ids := []string{d.actorFor(ta.def).ID, d.actorFor(tb.def).ID}
 	return mention{to: i + 1, ids: ids, kind: mAdjective, label: dipgraph.Country, conf: 0.9}, true
+}
+
+// antecedent is the person a pronoun in s refers to, when that is
+// unambiguous: the one person named before it in its sentence, or, if its
+// sentence names none, the one person the sentence before names.
+func (d *doc) antecedent(s *sent) string {
+	if ids := personsIn(s.mentions); len(ids) > 0 {
+		if len(ids) == 1 {
+			return ids[0]
+		}
+		return ""
+	}
+	for k := len(d.sents) - 1; k > 0; k-- {
+		if d.sents[k] == s {
+			if ids := personsIn(d.sents[k-1].mentions); len(ids) == 1 {
+				return ids[0]
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// personsIn lists the distinct persons named (not pronouns or plurals) by
+// mentions.
+func personsIn(ms []mention) []string {
+	var ids []string
+	for _, m := range ms {
+		if m.label == dipgraph.Person && (m.kind == mName || m.kind == mNominal) && !slices.Contains(ids, m.id()) {
+			ids = append(ids, m.id())
+		}
+	}
+	return ids
 }
 
 // recentPersons are the last n distinct persons mentioned, oldest first.
