@@ -24,8 +24,7 @@ import (
 // build one per process, since loading the gazetteer and the tagger's
 // model is the expensive part.
 type Extractor struct {
-	g     *gazetteer
-	model *prose.Model
+	g *gazetteer
 }
 
 var (
@@ -96,7 +95,6 @@ type doc struct {
 	nameOrder    []string
 	personByName map[string]*actorState
 	recent       []string // person ids in order of mention, for pronouns and "the two men"
-	plurals      [][]string
 	relations    []candidate
 	meetings     []*meetingCand
 }

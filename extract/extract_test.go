@@ -255,6 +255,12 @@ func TestConstructions(t *testing.T) {
 			},
 		},
 		{
+			name: "a news agency reports, it is no party",
+			text: "TASS accused Ukraine of shelling Donetsk, while Russia accused Ukraine of sabotage.",
+			want: []fact{{dipgraph.Accused, "Russia", "Ukraine", dipgraph.Asserted, ""}},
+			not:  []fact{{dipgraph.Accused, "TASS", "Ukraine", dipgraph.Asserted, ""}},
+		},
+		{
 			name: "a photo caption gives roles but no events",
 			text: "Leaders meet\n\nRussia's President Vladimir Putin (R) shakes hands with Syria's President Bashar al-Assad during their meeting at the Kremlin. (Photo: Valery SHARIFULIN/ AFP)\n",
 			want: []fact{

@@ -28,8 +28,7 @@ type def struct {
 	id, name string
 	label    dipgraph.Label
 	country  string // ISO3 the actor belongs to
-	capital  string // for countries: the capital's name
-	orgKind  string // for organizations: intl, armed, gov, media, ...
+	orgKind  string // for organizations: intl, armed, gov, media, ... (media report events, they are no party to them)
 }
 
 type term struct {
@@ -131,6 +130,7 @@ type gazetteer struct {
 	suffixes  map[string]dipgraph.Label
 	countries map[string]*def // by ISO3
 	places    map[string]*def // by name, for metonyms used as places
+	persons   map[string]*def // by every name and alias news uses
 }
 
 var abbreviations = map[string]bool{}
@@ -210,6 +210,7 @@ func loadGazetteer() (*gazetteer, error) {
 		suffixes:  map[string]dipgraph.Label{},
 		countries: map[string]*def{},
 		places:    map[string]*def{},
+		persons:   map[string]*def{},
 	}
 	steps := []struct {
 		file string
@@ -220,6 +221,7 @@ func loadGazetteer() (*gazetteer, error) {
 		{"countries.tsv", g.addCountry},
 		{"organizations.tsv", g.addOrganization},
 		{"places.tsv", g.addPlace},
+		{"persons.tsv", g.addPerson},
 		{"titles.tsv", func(f []string) error { g.titles.add(lowerWords(f[0]), title{role: f[1], kind: f[2]}); return nil }},
 		{"groups.tsv", g.addGroupWord},
 		{"relations.tsv", g.addRule},
@@ -253,7 +255,7 @@ func (g *gazetteer) addLineCue(f []string) error {
 }
 
 func (g *gazetteer) addCountry(f []string) error {
-	d := &def{id: "country:" + f[0], name: f[1], label: dipgraph.Country, country: f[0], capital: f[5]}
+	d := &def{id: "country:" + f[0], name: f[1], label: dipgraph.Country, country: f[0]}
 	g.countries[f[0]] = d
 	for _, n := range append([]string{f[1]}, split(f[2])...) {
 		g.terms.add(words(n), term{termName, d})
@@ -283,6 +285,16 @@ func (g *gazetteer) addPlace(f []string) error {
 	g.places[f[0]] = d
 	for _, n := range append([]string{f[0]}, split(f[2])...) {
 		g.terms.add(words(n), term{termName, d})
+	}
+	return nil
+}
+
+func (g *gazetteer) addPerson(f []string) error {
+	d := &def{id: "person:" + f[0], name: f[1], label: dipgraph.Person, country: f[3]}
+	for _, n := range append([]string{f[1]}, split(f[2])...) {
+		if _, dup := g.persons[n]; !dup {
+			g.persons[n] = d
+		}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -295,7 +296,11 @@ func (d *doc) buildPersons() {
 	for _, name := range names {
 		pn := d.names[name]
 		var a *actorState
-		if !strings.Contains(name, " ") {
+		if known := d.g.persons[name]; known != nil {
+			// A person news names in several forms has one id everywhere.
+			a = d.actorFor(known)
+			a.alias(name)
+		} else if !strings.Contains(name, " ") {
 			if cands := bySurname[name]; len(cands) == 1 {
 				a = cands[0]
 				a.alias(name)
@@ -306,9 +311,9 @@ func (d *doc) buildPersons() {
 		}
 		if a == nil {
 			a = d.actorFor(&def{id: personID(name), name: name, label: dipgraph.Person})
-			if id := personID(name); len(bySurname[surname(name)]) == 0 || bySurname[surname(name)][0].ID != id {
-				bySurname[surname(name)] = append(bySurname[surname(name)], a)
-			}
+		}
+		if sn := surname(name); strings.Contains(name, " ") && !slices.Contains(bySurname[sn], a) {
+			bySurname[sn] = append(bySurname[sn], a)
 		}
 		d.personByName[name] = a
 		a.offices = append(a.offices, pn.offices...)

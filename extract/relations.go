@@ -428,10 +428,14 @@ func mentionEndingAt(s *sent, end int) *mention {
 }
 
 // canAct reports whether a mention can be the party of a relation: not a
-// bare adjective, not a place, not a possessive that only modifies
+// bare adjective, not a place, not a news outlet (which reports events
+// and takes no part in them), not a possessive that only modifies
 // ("Erdogan's focus"), unless it owns a government or forces.
 func (d *doc) canAct(m mention) bool {
 	if len(m.ids) == 0 || m.kind == mAdjective || m.label == dipgraph.Place {
+		return false
+	}
+	if df := d.defs[m.id()]; df != nil && df.orgKind == "media" {
 		return false
 	}
 	if m.poss && m.head == "" {

@@ -158,12 +158,7 @@ func isAbbreviation(w string) bool {
 	return abbreviations[body] || abbreviations[strings.ToUpper(body[:1])+body[1:]]
 }
 
-// block is a line of the article with what kind of line it is.
-type block struct {
-	start, end int
-	kind       blockKind
-}
-
+// blockKind is what kind of line of the article a sentence comes from.
 type blockKind int
 
 const (
