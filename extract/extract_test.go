@@ -83,7 +83,7 @@ func TestConstructions(t *testing.T) {
 			name: "relative clause subject and possessive object",
 			text: "Russia, which saved Assad's government through its military intervention in 2015, could mediate between Syria and Turkey.",
 			want: []fact{
-				{dipgraph.Backs, "Russia", "Assad", dipgraph.Asserted, "2015"},
+				{dipgraph.Backs, "Russia", "Bashar al-Assad", dipgraph.Asserted, "2015"},
 				{dipgraph.Mediates, "Russia", "Syria", dipgraph.Possible, ""},
 				{dipgraph.Mediates, "Russia", "Turkey", dipgraph.Possible, ""},
 			},
@@ -135,7 +135,7 @@ func TestConstructions(t *testing.T) {
 			name: "coordinated verb shares the subject",
 			text: "Turkey originally aimed to topple Assad's regime when the conflict erupted in 2011 and backed rebels calling for his ouster.",
 			want: []fact{
-				{dipgraph.Opposes, "Turkey", "Assad", dipgraph.Asserted, "2011"},
+				{dipgraph.Opposes, "Turkey", "Bashar al-Assad", dipgraph.Asserted, "2011"},
 				{dipgraph.Backs, "Turkey", "rebels", dipgraph.Asserted, "2011"},
 			},
 		},
@@ -205,12 +205,12 @@ func TestConstructions(t *testing.T) {
 		{
 			name: "surnames alone, with honorifics",
 			text: "While Mr. Bush has assailed Mr. Trump in the past, the debate was calm.",
-			want: []fact{{dipgraph.Attacked, "Bush", "Trump", dipgraph.Asserted, ""}},
+			want: []fact{{dipgraph.Attacked, "Bush", "Donald Trump", dipgraph.Asserted, ""}},
 		},
 		{
 			name: "a pair of names before a meeting noun",
 			text: "Millions watched the first Clinton - Trump debate on television.",
-			want: []fact{{dipgraph.MetWith, "Clinton", "Trump", dipgraph.Asserted, ""}},
+			want: []fact{{dipgraph.MetWith, "Clinton", "Donald Trump", dipgraph.Asserted, ""}},
 		},
 		{
 			name: "negotiation with a former state",
@@ -399,9 +399,9 @@ func TestActorIDsAcrossArticles(t *testing.T) {
 		}
 		return out
 	}
-	a := ids("Russian President Vladimir Putin met Syrian President Bashar al-Assad.")
-	b := ids("Syrian President Bashar Assad met Russia's President Vladimir Putin.")
-	for _, id := range []string{"person:bashar-assad", "person:vladimir-putin", "country:RUS", "country:SYR"} {
+	a := ids("Russian President Vladimir Putin met Syrian President Bashar al-Assad and Turkish President Recep Tayyip Erdoğan.")
+	b := ids("Syrian President Bashar Assad met Russia's President Vladimir Putin and Turkey's Tayyip Erdogan.")
+	for _, id := range []string{"person:bashar-assad", "person:vladimir-putin", "person:recep-tayyip-erdogan", "country:RUS", "country:SYR"} {
 		if !slices.Contains(a, id) || !slices.Contains(b, id) {
 			t.Errorf("%s not in both: %v / %v", id, a, b)
 		}
