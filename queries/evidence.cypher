@@ -1,13 +1,13 @@
 // name: evidence
-// description: The sentences behind the claims between two actors, either way round, with the articles that make them
-// param: source string required One actor, matched case-insensitively on name, alias or surname
-// param: target string required The other actor, matched the same way
+// description: The evidence for a relation: the sentences behind the claims between two actors, either way round, with their articles' titles, sources and dates
+// param: source actor required One actor
+// param: target actor required The other actor
 // param: type string "" Only relations of this type, e.g. BACKS or met-with; empty for all
 // example: dipgraph ask evidence --source russia --target assad --type backs
 MATCH (s:Actor)-[r]-(t:Actor)
 WHERE r.key IS NOT NULL
-  AND toLower($source) IN [k IN [s.name, last(split(s.name, ' ')), last(split(last(split(s.name, ' ')), '-'))] + s.aliases | toLower(k)]
-  AND toLower($target) IN [k IN [t.name, last(split(t.name, ' ')), last(split(last(split(t.name, ' ')), '-'))] + t.aliases | toLower(k)]
+  AND toLower($source) IN [k IN [s.id, s.name] + s.aliases + CASE WHEN s:Person THEN [last(split(s.name, ' ')), last(split(last(split(s.name, ' ')), '-'))] ELSE [] END | toLower(k)]
+  AND toLower($target) IN [k IN [t.id, t.name] + t.aliases + CASE WHEN t:Person THEN [last(split(t.name, ' ')), last(split(last(split(t.name, ' ')), '-'))] ELSE [] END | toLower(k)]
   AND ($type = '' OR type(r) = replace(toUpper($type), '-', '_'))
 WITH DISTINCT r
 OPTIONAL MATCH (art:Article {id: r.article})

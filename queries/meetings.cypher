@@ -1,6 +1,6 @@
 // name: meetings
 // description: Meetings with their date, place, format, participants and the articles that report them
-// param: actor string "" Only meetings this actor attended, matched case-insensitively on name, alias or surname
+// param: actor actor "" Only meetings this actor attended
 // param: since date "" Only meetings on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)
 // param: until date "" Only meetings on or before this date
 // example: dipgraph ask meetings --actor erdogan --since 2016
@@ -11,7 +11,7 @@ WHERE ($since = '' OR (m.date <> '' AND left(m.date, size($since)) >= left($sinc
   AND ($until = '' OR (m.date <> '' AND left(m.date, size($until)) <= left($until, size(m.date))))
   AND ($actor = '' OR EXISTS {
         MATCH (a:Actor)-[:ATTENDED]->(m)
-        WHERE toLower($actor) IN [k IN [a.name, last(split(a.name, ' ')), last(split(last(split(a.name, ' ')), '-'))] + a.aliases | toLower(k)]
+        WHERE toLower($actor) IN [k IN [a.id, a.name] + a.aliases + CASE WHEN a:Person THEN [last(split(a.name, ' ')), last(split(last(split(a.name, ' ')), '-'))] ELSE [] END | toLower(k)]
       })
 OPTIONAL MATCH (m)-[:HELD_IN]->(p:Actor)
 CALL (m) {

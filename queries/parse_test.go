@@ -29,8 +29,12 @@ func TestFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.HasPrefix(q.Example, "dipgraph ask "+q.Name) {
-				t.Errorf("example %q does not start with %q", q.Example, "dipgraph ask "+q.Name)
+			values, err := q.ExampleValues()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := q.Bind(values); err != nil {
+				t.Errorf("example %q: %v", q.Example, err)
 			}
 			if strings.Contains(q.Cypher, "// name:") {
 				t.Errorf("header left in the Cypher:\n%s", q.Cypher)
@@ -39,22 +43,30 @@ func TestFiles(t *testing.T) {
 	}
 }
 
-// TestActorMatching checks that every query matches actors by name in the
-// one way the package documents.
+// TestActorMatching checks that every query matches its actor parameters,
+// and only those, in the one way the package documents.
 func TestActorMatching(t *testing.T) {
 	match := func(v, param string) string {
-		return fmt.Sprintf("toLower($%[2]s) IN [k IN [%[1]s.name, last(split(%[1]s.name, ' ')), "+
-			"last(split(last(split(%[1]s.name, ' ')), '-'))] + %[1]s.aliases | toLower(k)]", v, param)
+		return fmt.Sprintf("toLower($%[2]s) IN [k IN [%[1]s.id, %[1]s.name] + %[1]s.aliases + "+
+			"CASE WHEN %[1]s:Person THEN [last(split(%[1]s.name, ' ')), last(split(last(split(%[1]s.name, ' ')), '-'))] ELSE [] END "+
+			"| toLower(k)]", v, param)
 	}
-	use := regexp.MustCompile(`toLower\(\$(\w+)\) IN \[k IN \[(\w+)\.name`)
+	use := regexp.MustCompile(`toLower\(\$(\w+)\) IN \[k IN \[(\w+)\.id`)
 	for _, q := range All() {
 		uses := use.FindAllStringSubmatch(q.Cypher, -1)
 		if n := strings.Count(q.Cypher, " IN [k IN ["); n != len(uses) {
 			t.Errorf("%s: %d name matches, %d of the usual form", q.Name, n, len(uses))
 		}
+		matched := map[string]bool{}
 		for _, m := range uses {
+			matched[m[1]] = true
 			if want := match(m[2], m[1]); !strings.Contains(q.Cypher, want) {
 				t.Errorf("%s: $%s is not matched as\n%s", q.Name, m[1], want)
+			}
+		}
+		for _, p := range q.Params {
+			if actor := p.Type == "actor"; actor != matched[p.Name] {
+				t.Errorf("%s: parameter %s is of type %s but matched as an actor: %v", q.Name, p.Name, p.Type, matched[p.Name])
 			}
 		}
 	}
@@ -156,6 +168,7 @@ func TestBind(t *testing.T) {
 		{Name: "since", Type: "date", Required: true, Description: "From when"},
 		{Name: "limit", Type: "int", Default: "10", Description: "How many"},
 		{Name: "offset", Type: "int", Description: "Skip"},
+		{Name: "who", Type: "actor", Description: "Whom"},
 	}}
 	tests := []struct {
 		name   string
@@ -164,11 +177,11 @@ func TestBind(t *testing.T) {
 		err    string
 	}{
 		{"defaults", map[string]string{"since": "2024"},
-			map[string]any{"actor": "", "modality": "asserted", "since": "2024", "limit": int64(10), "offset": nil}, ""},
-		{"values", map[string]string{"actor": "Putin", "modality": "", "since": "2024-07-24", "limit": "3", "offset": "-1"},
-			map[string]any{"actor": "Putin", "modality": "", "since": "2024-07-24", "limit": int64(3), "offset": int64(-1)}, ""},
+			map[string]any{"actor": "", "modality": "asserted", "since": "2024", "limit": int64(10), "offset": nil, "who": ""}, ""},
+		{"values", map[string]string{"actor": "Putin", "modality": "", "since": "2024-07-24", "limit": "3", "offset": "-1", "who": "Erdoğan"},
+			map[string]any{"actor": "Putin", "modality": "", "since": "2024-07-24", "limit": int64(3), "offset": int64(-1), "who": "Erdoğan"}, ""},
 		{"month", map[string]string{"since": "2024-07"},
-			map[string]any{"actor": "", "modality": "asserted", "since": "2024-07", "limit": int64(10), "offset": nil}, ""},
+			map[string]any{"actor": "", "modality": "asserted", "since": "2024-07", "limit": int64(10), "offset": nil, "who": ""}, ""},
 		{"missing required", map[string]string{"actor": "x"}, nil,
 			"query q needs a value for since: From when"},
 		{"empty required", map[string]string{"since": ""}, nil,
@@ -178,7 +191,7 @@ func TestBind(t *testing.T) {
 		{"bad int", map[string]string{"since": "2024", "limit": "many"}, nil,
 			`query q: parameter limit: "many" is not a whole number`},
 		{"unknown near", map[string]string{"since": "2024", "actr": "x"}, nil,
-			`query q has no parameter "actr" (did you mean actor?); its parameters are actor, modality, since, limit, offset`},
+			`query q has no parameter "actr" (did you mean actor?); its parameters are actor, modality, since, limit, offset, who`},
 		{"unknown far", map[string]string{"since": "2024", "colour": "x"}, nil,
 			`query q has no parameter "colour"; its parameters are`},
 	}
@@ -236,6 +249,38 @@ func TestGet(t *testing.T) {
 				t.Errorf("got query %q", q.Name)
 			case tt.want != "" && (err == nil || err.Error() != tt.want):
 				t.Errorf("err = %v, want %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestExampleValues(t *testing.T) {
+	tests := []struct {
+		example string
+		want    map[string]string
+		err     string
+	}{
+		{"dipgraph ask q", map[string]string{}, ""},
+		{"dipgraph ask q --actor putin --since 2016", map[string]string{"actor": "putin", "since": "2016"}, ""},
+		{"dipgraph ask qq --actor putin", nil, `does not start with "dipgraph ask q"`},
+		{"dipgraph ask other", nil, `does not start with "dipgraph ask q"`},
+		{"dipgraph ask q --actor", nil, "want --name value pairs"},
+		{"dipgraph ask q actor putin", nil, "want --name value pairs"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.example, func(t *testing.T) {
+			got, err := Query{Name: "q", Example: tt.example}.ExampleValues()
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("err = %v, want it to contain %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
 			}
 		})
 	}

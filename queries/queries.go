@@ -4,20 +4,23 @@
 //
 //	// name: met-with
 //	// description: Who met whom: date, place and the sentence that says so
-//	// param: actor string "" Narrow to one actor, matched on name, alias or surname
+//	// param: actor actor "" Narrow to one actor
 //	// param: since date required The earliest date
 //	// example: dipgraph ask met-with --actor putin
 //
-// A param line is NAME TYPE DEFAULT DESCRIPTION: TYPE is string, int or
-// date, DEFAULT a Go-quoted string ("" for none) or the word required.
-// The Cypher that follows uses only the declared $parameters, every one
-// of them. Keeping questions as files lets people read, copy and tweak
-// them in Neo4j Browser, and adding one needs no Go.
+// A param line is NAME TYPE DEFAULT DESCRIPTION: TYPE is string, int,
+// date or actor, DEFAULT a Go-quoted string ("" for none) or the word
+// required. The Cypher that follows uses only the declared $parameters,
+// every one of them. Keeping questions as files lets people read, copy
+// and tweak them in Neo4j Browser, and adding one needs no Go.
 //
-// Actors are matched the same way in every query: case-insensitively on
-// the name, any alias, the surname (last word of the name) or the part of
-// the surname after a hyphen, so "putin", "PUTIN", "Vladimir Putin" and
-// "assad" (for Bashar al-Assad) all work.
+// An actor parameter names an actor. Every query matches it the same way:
+// case-insensitively on the actor's id, name or any alias, and for a
+// person also on the surname (last word of the name) or the part of it
+// after a hyphen, so "putin", "PUTIN", "Vladimir Putin",
+// "person:vladimir-putin" and "assad" (for Bashar al-Assad) all work.
+// Callers that can ask the graph first resolve a name to the one actor it
+// means and pass its id, so that a query answers about that actor only.
 package queries
 
 import (
@@ -37,7 +40,7 @@ var files embed.FS
 // Param is a parameter of a query.
 type Param struct {
 	Name        string
-	Type        string // string, int or date
+	Type        string // string, int, date or actor
 	Default     string // used when no value is given; "" for none
 	Required    bool   // a non-empty value must be given
 	Description string
@@ -102,8 +105,8 @@ func Get(name string) (Query, error) {
 // Bind turns the values given for the query's parameters, by name, into
 // the parameters of its Cypher: a parameter without a value gets its
 // default, ints become int64, and dates are checked and stay strings,
-// because that is how the graph stores them. An int without a value or
-// default is null. Unknown names and bad values are errors.
+// because that is how the graph stores them, as do actors. An int without
+// a value or default is null. Unknown names and bad values are errors.
 func (q Query) Bind(values map[string]string) (map[string]any, error) {
 	names := make([]string, len(q.Params))
 	for i, p := range q.Params {
@@ -146,10 +149,29 @@ func (q Query) Bind(values map[string]string) (map[string]any, error) {
 	return params, nil
 }
 
+// ExampleValues returns the parameter values that the query's example
+// gives, as the --name value pairs after "dipgraph ask NAME".
+func (q Query) ExampleValues() (map[string]string, error) {
+	rest, ok := strings.CutPrefix(q.Example, "dipgraph ask "+q.Name)
+	if !ok || (rest != "" && rest[0] != ' ') {
+		return nil, fmt.Errorf("query %s: example %q does not start with %q", q.Name, q.Example, "dipgraph ask "+q.Name)
+	}
+	fields := strings.Fields(rest)
+	values := make(map[string]string, len(fields)/2)
+	for i := 0; i < len(fields); i += 2 {
+		name, ok := strings.CutPrefix(fields[i], "--")
+		if !ok || i+1 == len(fields) {
+			return nil, fmt.Errorf("query %s: example %q: want --name value pairs after the name", q.Name, q.Example)
+		}
+		values[name] = fields[i+1]
+	}
+	return values, nil
+}
+
 // convert turns a value given as text into the Go value of its type.
 func convert(typ, v string) (any, error) {
 	switch typ {
-	case "string":
+	case "string", "actor":
 		return v, nil
 	case "int":
 		if v == "" {
@@ -171,7 +193,7 @@ func convert(typ, v string) (any, error) {
 		}
 		return nil, fmt.Errorf("%q is not a date like 2024-07-24, 2024-07 or 2024", v)
 	}
-	return nil, fmt.Errorf("unknown type %q; use string, int or date", typ)
+	return nil, fmt.Errorf("unknown type %q; use string, int, date or actor", typ)
 }
 
 var (

@@ -1,11 +1,15 @@
 // name: timeline
-// description: Everything one actor did or had done to it, in date order, undated last
-// param: actor string required The actor, matched case-insensitively on name, alias or surname
-// example: dipgraph ask timeline --actor assad
+// description: An actor's timeline: everything it did or had done to it, in date order (undated last), with evidence
+// param: actor actor required The actor
+// param: since date "" Only events on or after this date
+// param: until date "" Only events on or before this date
+// example: dipgraph ask timeline --actor erdogan
 MATCH (a:Actor)
-WHERE toLower($actor) IN [k IN [a.name, last(split(a.name, ' ')), last(split(last(split(a.name, ' ')), '-'))] + a.aliases | toLower(k)]
+WHERE toLower($actor) IN [k IN [a.id, a.name] + a.aliases + CASE WHEN a:Person THEN [last(split(a.name, ' ')), last(split(last(split(a.name, ' ')), '-'))] ELSE [] END | toLower(k)]
 MATCH (a)-[r]-(:Actor)
 WHERE r.key IS NOT NULL
+  AND ($since = '' OR (r.date <> '' AND left(r.date, size($since)) >= left($since, size(r.date))))
+  AND ($until = '' OR (r.date <> '' AND left(r.date, size($until)) <= left($until, size(r.date))))
 // An actor name can match both ends of a claim; show the claim once.
 WITH DISTINCT r
 OPTIONAL MATCH (p:Actor {id: r.place})

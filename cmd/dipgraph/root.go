@@ -63,6 +63,7 @@ Neo4j, where canned questions and Neo4j Browser answer from it.`,
 		newLoadCmd(io, opts),
 		newSchemaCmd(io, opts),
 		newAskCmd(io, opts),
+		newBrowseCmd(io, opts),
 		newEvalCmd(io, opts),
 	)
 	return root
