@@ -50,7 +50,13 @@ demo: neo4j-up build
 	@echo "== The evidence that Russia backs Assad"
 	$(BIN) ask evidence --source russia --target assad --type BACKS
 	@echo
-	@echo "Browse the graph in Neo4j Browser: http://localhost:7474/browser/ (user neo4j, password $$NEO4J_PASSWORD)"
+	@echo "== Hostile acts"
+	$(BIN) ask hostile-acts
+	@echo
+	@echo "== Country roll-up: what Russia did, counting its leaders"
+	$(BIN) ask countries --country russia
+	@echo
+	$(BIN) browse
 
 vet:
 	$(GO) vet ./...
