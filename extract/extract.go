@@ -8,13 +8,11 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v2"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/dipgraph/dipgraph"
@@ -28,11 +26,9 @@ type Extractor struct {
 }
 
 var (
-	loadOnce   sync.Once
-	loaded     *gazetteer
-	loadErr    error
-	modelOnce  sync.Once
-	proseModel *prose.Model
+	loadOnce sync.Once
+	loaded   *gazetteer
+	loadErr  error
 )
 
 // New returns an Extractor with the embedded gazetteers and prose's
@@ -43,18 +39,6 @@ func New() (*Extractor, error) {
 		return nil, loadErr
 	}
 	return &Extractor{g: loaded}, nil
-}
-
-// tagger returns prose's model, loading it on first use: many articles
-// never need a tag.
-func (x *Extractor) tagger() *prose.Model {
-	modelOnce.Do(func() {
-		doc, err := prose.NewDocument("", prose.WithSegmentation(false), prose.WithExtraction(false))
-		if err == nil {
-			proseModel = doc.Model
-		}
-	})
-	return proseModel
 }
 
 // actorState is an actor of one article while it is being read.
@@ -213,63 +197,4 @@ func shortHash(parts ...string) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
-}
-
-// runeOffsets converts byte offsets in the normalised text to code-point
-// offsets, which are the same in the original text.
-type runeOffsets struct {
-	text   string
-	byteAt int
-	runeAt int
-}
-
-func (r *runeOffsets) at(b int) int {
-	if b < r.byteAt {
-		r.byteAt, r.runeAt = 0, 0
-	}
-	r.runeAt += utf8.RuneCountInString(r.text[r.byteAt:b])
-	r.byteAt = b
-	return r.runeAt
-}
-
-// record assembles the article's record in a deterministic order.
-func (d *doc) record() dipgraph.Record {
-	rec := dipgraph.Record{Schema: dipgraph.Schema, Article: d.art, Actors: []dipgraph.Actor{}, Relations: []dipgraph.Relation{}, Meetings: []dipgraph.Meeting{}}
-	d.addOfficeRelations()
-	rels, meetings := d.finish()
-	used := map[string]bool{}
-	for _, r := range rels {
-		used[r.Source], used[r.Target] = true, true
-		if r.Place != "" {
-			used[r.Place] = true
-		}
-	}
-	for _, m := range meetings {
-		for _, p := range m.Participants {
-			used[p] = true
-		}
-		if m.Place != "" {
-			used[m.Place] = true
-		}
-	}
-	ids := make([]string, 0, len(d.actors))
-	for id, a := range d.actors {
-		if a.seen || used[id] {
-			ids = append(ids, id)
-		}
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		a := d.actors[id]
-		act := a.Actor
-		act.Aliases = make([]string, 0, len(a.aliases))
-		for s := range a.aliases {
-			act.Aliases = append(act.Aliases, s)
-		}
-		sort.Strings(act.Aliases)
-		rec.Actors = append(rec.Actors, act)
-	}
-	rec.Relations = append(rec.Relations, rels...)
-	rec.Meetings = append(rec.Meetings, meetings...)
-	return rec
 }

@@ -191,15 +191,6 @@ func unambiguousVerb(w string) bool {
 	return strings.HasSuffix(w, "ed")
 }
 
-// tag returns prose's part-of-speech tag for a token. The tagger reads
-// two words and tags either side, so tagging a window of a few words
-// around the token gives its tag at a fraction of a long sentence's cost.
-func (d *doc) tag(s *sent, i int) string {
-	from, to := max(0, i-5), min(len(s.w), i+4)
-	tags := d.x.tagWords(s.w[from:to])
-	return tags[i-from]
-}
-
 // frameSVO: SUBJECT trigger OBJECT, in the active or the passive voice.
 func (d *doc) frameSVO(h hit) bool {
 	subj := d.subjects(h)
