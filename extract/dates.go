@@ -62,7 +62,7 @@ func (d day) String() string {
 
 func parseISO(s string) day {
 	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
+	if err != nil || t.Year() < 1 || t.Year() > 9998 { // so that dates resolved against it stay in 0000-9999
 		return day{}
 	}
 	return day{t, 3}

@@ -60,6 +60,8 @@ func (a *actorState) alias(s string) {
 type sent struct {
 	sentence
 	w, lw    []string
+	rstart   int // code-point offsets of the sentence, for evidence
+	rend     int
 	mentions []mention
 	dates    []dateExpr
 }
@@ -127,6 +129,7 @@ func (x *Extractor) Extract(a dipgraph.Article) dipgraph.Record {
 		}
 		d.sents = append(d.sents, &sent{sentence: s, w: ws, lw: lws})
 	}
+	d.setRuneOffsets()
 	d.ref = d.referenceDate()
 	for i := range d.sents {
 		d.collectNames(i)

@@ -7,21 +7,18 @@ import (
 	"github.com/dipgraph/dipgraph"
 )
 
-// runeOffsets converts byte offsets in the normalised text to code-point
-// offsets, which are the same in the original text.
-type runeOffsets struct {
-	text   string
-	byteAt int
-	runeAt int
-}
-
-func (r *runeOffsets) at(b int) int {
-	if b < r.byteAt {
-		r.byteAt, r.runeAt = 0, 0
+// setRuneOffsets gives each sentence its code-point offsets, which are
+// the same in the normalised and the original text, in one pass: the
+// sentences come in text order.
+func (d *doc) setRuneOffsets() {
+	at, runes := 0, 0
+	for _, s := range d.sents {
+		runes += utf8.RuneCountInString(d.text[at:s.start])
+		s.rstart = runes
+		runes += utf8.RuneCountInString(d.text[s.start:s.end])
+		s.rend = runes
+		at = s.end
 	}
-	r.runeAt += utf8.RuneCountInString(r.text[r.byteAt:b])
-	r.byteAt = b
-	return r.runeAt
 }
 
 // record assembles the article's record in a deterministic order.
@@ -101,13 +98,11 @@ func sortedKeys[V any](m map[string]V) []string {
 // finish merges the candidates into the record's relations and meetings.
 // MET_WITH relations come from the meetings, one per pair of participants.
 func (d *doc) finish() ([]dipgraph.Relation, []dipgraph.Meeting) {
-	offsets := &runeOffsets{text: d.text}
 	weak := map[int]bool{}
 	evidence := func(si int, reference bool) dipgraph.Evidence {
 		s := d.sents[si]
-		start, end := offsets.at(s.start), offsets.at(s.end)
-		weak[start] = weak[start] || s.kind != bodyBlock || reference
-		return dipgraph.Evidence{Sentence: d.originalSpan(start, end), Start: start, End: end}
+		weak[s.rstart] = weak[s.rstart] || s.kind != bodyBlock || reference
+		return dipgraph.Evidence{Sentence: d.sentenceText(s), Start: s.rstart, End: s.rend}
 	}
 	var meetings []dipgraph.Meeting
 	for _, m := range d.meetings {
@@ -256,28 +251,13 @@ func hasEvidence(evs []dipgraph.Evidence, e dipgraph.Evidence) bool {
 	return false
 }
 
-// originalSpan returns the original text between two code-point offsets.
-func (d *doc) originalSpan(start, end int) string {
+// sentenceText is a sentence as the original text has it.
+func (d *doc) sentenceText(s *sent) string {
 	if d.text == d.art.Text {
-		return d.text[d.byteAt(start):d.byteAt(end)]
+		return d.art.Text[s.start:s.end]
 	}
 	if d.runes == nil {
 		d.runes = []rune(d.art.Text)
 	}
-	return string(d.runes[start:end])
-}
-
-// byteAt converts a code-point offset of an unnormalised text to bytes.
-func (d *doc) byteAt(runeOffset int) int {
-	if isPlainASCII(d.text) {
-		return runeOffset
-	}
-	n := 0
-	for i := range d.text {
-		if n == runeOffset {
-			return i
-		}
-		n++
-	}
-	return len(d.text)
+	return string(d.runes[s.rstart:s.rend])
 }

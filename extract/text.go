@@ -125,7 +125,7 @@ func splitWord(w string, at int, out []token) []token {
 		case strings.HasSuffix(lw, "'s"):
 			out = append(out, token{w[:len(w)-2], at, at + len(w) - 2}, token{"'s", at + len(w) - 2, at + len(w)})
 			w = ""
-		case strings.HasSuffix(lw, "n't"):
+		case strings.HasSuffix(lw, "n't") && len(w) > 3:
 			out = append(out, token{w[:len(w)-3], at, at + len(w) - 3}, token{"n't", at + len(w) - 3, at + len(w)})
 			w = ""
 		}
@@ -236,7 +236,7 @@ func trimSpan(text string, start, end int) (int, int) {
 }
 
 func isHeading(line string) bool {
-	return strings.HasPrefix(line, "==") && strings.HasSuffix(line, "==")
+	return strings.HasPrefix(line, "==") && strings.HasSuffix(line, "==") && strings.Trim(line, "=") != ""
 }
 
 // maxCueLine is the longest line that may be a caption, credit or
@@ -288,12 +288,25 @@ func splitSentences(text string, start, end int, kind blockKind, out []sentence)
 				continue
 			}
 		}
-		out = append(out, sentence{start: toks[from].start, end: toks[j-1].end, kind: kind, tokens: toks[from:j:j]})
+		out = appendSentence(out, toks[from:j:j], kind)
 		from = j
 		i = j - 1
 	}
 	if from < len(toks) {
-		out = append(out, sentence{start: toks[from].start, end: toks[len(toks)-1].end, kind: kind, tokens: toks[from:]})
+		out = appendSentence(out, toks[from:], kind)
 	}
 	return out
+}
+
+// maxSentenceTokens bounds a sentence: rules look a few words around a
+// trigger, and a run-on "sentence" of thousands of words (a table, a list
+// without stops) would otherwise cost time with the square of its length.
+const maxSentenceTokens = 400
+
+func appendSentence(out []sentence, toks []token, kind blockKind) []sentence {
+	for len(toks) > maxSentenceTokens {
+		out = append(out, sentence{start: toks[0].start, end: toks[maxSentenceTokens-1].end, kind: kind, tokens: toks[:maxSentenceTokens:maxSentenceTokens]})
+		toks = toks[maxSentenceTokens:]
+	}
+	return append(out, sentence{start: toks[0].start, end: toks[len(toks)-1].end, kind: kind, tokens: toks})
 }
