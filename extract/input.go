@@ -15,11 +15,25 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/text/encoding"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/dipgraph/dipgraph"
 )
+
+// MaxArticleBytes is the most Read takes in for one article: a plain-text
+// or HTML file, or one line of a JSON Lines file. A larger file or line is
+// skipped with a message and never held in memory. News articles run to
+// tens of kilobytes; anything near the limit is a dump, not an article.
+const MaxArticleBytes = 16 << 20
 
 // Input is one article read from the input, or why it could not be read.
 // Where names the file, and the line for JSON Lines, so that a message
@@ -28,13 +42,27 @@ type Input struct {
 	Article dipgraph.Article
 	Where   string
 	Err     error
+	// Warning, when not empty, says what was repaired to read the article
+	// (invalid UTF-8, say); the article is read all the same.
+	Warning string
 }
 
 // Read streams the articles named by paths in order: plain-text files
-// (.txt, .md) as one article each, JSON Lines files (.jsonl) as one article
-// a line, directories as every supported file under them in lexical path
-// order, and "-" as JSON Lines on stdin. A bad file or line yields an Input
-// with Err set and reading goes on with the rest.
+// (.txt, .md) and HTML pages (.html, .htm) as one article each, JSON Lines
+// files (.jsonl) as one article a line, directories as every such file
+// under them in lexical path order, and "-" as JSON Lines on stdin. A bad
+// file or line yields an Input with Err set, and reading goes on with the
+// rest.
+//
+// What Read accepts as an article: UTF-8 text (invalid sequences, when
+// few, are replaced by U+FFFD with a warning), UTF-16 with a byte-order
+// mark, or an HTML page, of which it keeps the title and the text of its
+// article or body, one block a line. What it skips, saying why: empty
+// files, binary data, text in another encoding, articles over
+// MaxArticleBytes, text that is not English (the rules read English only),
+// anything but regular files (a named pipe would block), unreadable files
+// and directories, and symbolic links that loop. Links to directories are
+// followed, each directory read once.
 func Read(paths []string, stdin io.Reader) iter.Seq[Input] {
 	return func(yield func(Input) bool) {
 		for _, p := range paths {
@@ -51,92 +79,511 @@ func readPath(p string, stdin io.Reader, yield func(Input) bool) bool {
 	}
 	info, err := os.Stat(p)
 	if err != nil {
-		return yield(Input{Where: p, Err: err})
+		return yield(Input{Where: p, Err: fileError("read", err)})
 	}
 	if !info.IsDir() {
-		return readFile(p, yield)
+		return readFile(p, info, yield)
 	}
-	files, err := supportedFiles(p)
-	if err != nil {
-		if !yield(Input{Where: p, Err: err}) {
-			return false
+	for _, e := range listDir(p) {
+		if e.err != nil {
+			if !yield(Input{Where: e.path, Err: e.err}) {
+				return false
+			}
+			continue
 		}
-	}
-	for _, f := range files {
-		if !readFile(f, yield) {
+		if !readFile(e.path, e.info, yield) {
 			return false
 		}
 	}
 	return true
 }
 
-// supportedFiles lists the article files under dir in lexical path order.
-// Unreadable entries are reported in the returned error, after the files
-// that could be listed.
-func supportedFiles(dir string) ([]string, error) {
-	var files []string
-	var errs []error
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			errs = append(errs, err)
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && supported(p) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		errs = append(errs, err)
+// fileError words an error of the file system for a message that already
+// names the file: the path in a *fs.PathError is dropped.
+func fileError(doing string, err error) error {
+	if errors.Is(err, syscall.ELOOP) {
+		return fmt.Errorf("symbolic link loop: %w", syscall.ELOOP)
 	}
-	sort.Strings(files)
-	return files, errors.Join(errs...)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("cannot %s: %w", doing, pe.Err)
+	}
+	return fmt.Errorf("cannot %s: %w", doing, err)
+}
+
+// entry is an article file of a directory, or what could not be listed.
+type entry struct {
+	path string
+	info fs.FileInfo
+	err  error
+}
+
+// lister lists the article files under a directory. It follows symbolic
+// links, to directories too, but lists no directory twice: links to
+// directories are followed after the tree itself is listed, so that a
+// directory is listed under its own name rather than a link's.
+type lister struct {
+	out    []entry
+	listed map[string]bool // real paths of the directories listed
+	links  []dirLink
+}
+
+// dirLink is a symbolic link to a directory, in the directory whose real
+// path is parent.
+type dirLink struct {
+	path, parent string
+}
+
+// listDir lists the article files under root in lexical path order, with
+// what could not be listed in its place: unreadable directories, broken
+// links to article files, and links to directories already listed.
+func listDir(root string) []entry {
+	l := &lister{listed: map[string]bool{}}
+	l.walk(root)
+	for len(l.links) > 0 {
+		link := l.links[0]
+		l.links = l.links[1:]
+		l.follow(link)
+	}
+	sort.Slice(l.out, func(i, j int) bool { return l.out[i].path < l.out[j].path })
+	return l.out
+}
+
+func (l *lister) fail(p string, err error) {
+	l.out = append(l.out, entry{path: p, err: err})
+}
+
+func realPath(p string) (string, error) {
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(real)
+}
+
+func (l *lister) walk(dir string) {
+	real, err := realPath(dir)
+	if err != nil {
+		l.fail(dir, fileError("read directory", err))
+		return
+	}
+	l.listed[real] = true
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		l.fail(dir, fileError("list directory", err))
+	}
+	for _, de := range des {
+		p := filepath.Join(dir, de.Name())
+		info, err := os.Stat(p) // follows links
+		switch {
+		case err != nil:
+			if supported(p) || errors.Is(err, syscall.ELOOP) {
+				l.fail(p, fileError("read", err))
+			}
+		case info.IsDir() && de.Type()&fs.ModeSymlink != 0:
+			l.links = append(l.links, dirLink{path: p, parent: real})
+		case info.IsDir():
+			l.walk(p)
+		case supported(p):
+			l.out = append(l.out, entry{path: p, info: info})
+		}
+	}
+}
+
+// follow lists the directory a link leads to, unless it is listed already.
+func (l *lister) follow(link dirLink) {
+	real, err := realPath(link.path)
+	if err != nil {
+		l.fail(link.path, fileError("read directory", err))
+		return
+	}
+	if !l.listed[real] {
+		l.walk(link.path)
+		return
+	}
+	if real == link.parent || strings.HasPrefix(link.parent, real+string(filepath.Separator)) {
+		l.fail(link.path, fmt.Errorf("symbolic link loop: it leads back to %s", real))
+		return
+	}
+	l.fail(link.path, fmt.Errorf("symbolic link to %s, which is read already", real))
 }
 
 func supported(p string) bool {
 	switch strings.ToLower(filepath.Ext(p)) {
-	case ".txt", ".md", ".jsonl":
+	case ".txt", ".md", ".html", ".htm", ".jsonl":
 		return true
 	}
 	return false
 }
 
-func readFile(p string, yield func(Input) bool) bool {
-	if strings.EqualFold(filepath.Ext(p), ".jsonl") {
-		f, err := os.Open(p)
-		if err != nil {
-			return yield(Input{Where: p, Err: err})
-		}
-		defer f.Close()
-		return readJSONL(p, f, yield)
+func isHTMLPath(p string) bool {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".html", ".htm":
+		return true
 	}
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return yield(Input{Where: p, Err: err})
-	}
-	a, err := textArticle(p, data)
-	return yield(Input{Article: a, Where: p, Err: err})
+	return false
 }
 
-// textArticle makes an article of a whole plain-text file. Its title is the
-// first non-empty line.
-func textArticle(p string, data []byte) (dipgraph.Article, error) {
-	if !utf8.Valid(data) {
-		return dipgraph.Article{}, errors.New("not valid UTF-8 text")
+func readFile(p string, info fs.FileInfo, yield func(Input) bool) bool {
+	if !info.Mode().IsRegular() {
+		return yield(Input{Where: p, Err: fmt.Errorf("not a regular file but %s", fileType(info.Mode()))})
 	}
-	text := string(data)
-	if strings.TrimSpace(text) == "" {
-		return dipgraph.Article{}, errors.New("empty article")
+	jsonl := strings.EqualFold(filepath.Ext(p), ".jsonl")
+	if !jsonl && info.Size() > MaxArticleBytes {
+		return yield(Input{Where: p, Err: tooBig(info.Size())})
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return yield(Input{Where: p, Err: fileError("read", err)})
+	}
+	defer f.Close()
+	if jsonl {
+		return readJSONL(p, f, yield)
+	}
+	// The file may have grown since Stat: read one byte past the limit.
+	data, err := io.ReadAll(io.LimitReader(f, MaxArticleBytes+1))
+	if err != nil {
+		return yield(Input{Where: p, Err: fileError("read", err)})
+	}
+	if len(data) > MaxArticleBytes {
+		return yield(Input{Where: p, Err: tooBig(int64(len(data)))})
+	}
+	a, warning, err := textArticle(p, data)
+	return yield(Input{Article: a, Where: p, Err: err, Warning: warning})
+}
+
+func fileType(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+func tooBig(size int64) error {
+	return fmt.Errorf("%s is over the %s limit for one article: split it into articles, or into JSON Lines",
+		megabytes(size), megabytes(MaxArticleBytes))
+}
+
+func megabytes(n int64) string {
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// textArticle makes an article of a whole file. Its title is the first
+// non-empty line.
+func textArticle(p string, data []byte) (dipgraph.Article, string, error) {
+	text, warning, err := decode(data)
+	if err != nil {
+		return dipgraph.Article{}, "", err
+	}
+	text, err = articleText(text, isHTMLPath(p))
+	if err != nil {
+		return dipgraph.Article{}, "", err
 	}
 	return dipgraph.Article{
 		ID:    ContentID(text),
 		Path:  p,
 		Title: firstLine(text),
 		Text:  text,
-	}, nil
+	}, warning, nil
+}
+
+var (
+	utf8BOM    = []byte{0xEF, 0xBB, 0xBF}
+	utf16LEBOM = []byte{0xFF, 0xFE}
+	utf16BEBOM = []byte{0xFE, 0xFF}
+)
+
+// decodeUTF16 decodes UTF-16 that starts with a byte-order mark, dropping it.
+func decodeUTF16() *encoding.Decoder {
+	return xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()
+}
+
+// decode makes text of a file's bytes. UTF-16 with a byte-order mark is
+// converted and a UTF-8 byte-order mark dropped. Invalid UTF-8 is replaced
+// by U+FFFD, with a warning, when it is rare; when it is not, the file is
+// in another encoding, and is refused rather than turned into garbage.
+func decode(data []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, utf16LEBOM), bytes.HasPrefix(data, utf16BEBOM):
+		b, err := decodeUTF16().Bytes(data)
+		if err != nil {
+			return "", "", fmt.Errorf("not valid UTF-16 text: %w", err)
+		}
+		return string(b), "", nil
+	case bytes.HasPrefix(data, utf8BOM):
+		data = data[len(utf8BOM):]
+	}
+	if utf8.Valid(data) {
+		return string(data), "", nil
+	}
+	if looksBinary(data) {
+		return "", "", errBinary
+	}
+	bad, runes := invalidUTF8(data)
+	if bad*20 > runes {
+		return "", "", fmt.Errorf("not UTF-8 text: %d of its %d characters are invalid UTF-8 (a legacy encoding such as Latin-1 or Windows-1251?); convert it to UTF-8", bad, runes)
+	}
+	return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), repaired(bad), nil
+}
+
+func repaired(bad int) string {
+	return fmt.Sprintf("repaired %d invalid UTF-8 sequence(s), replaced by U+FFFD", bad)
+}
+
+// invalidUTF8 counts the invalid sequences of b (as bytes.ToValidUTF8
+// would replace them, a run counting once) and its characters.
+func invalidUTF8(b []byte) (bad, runes int) {
+	inBad := false
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		b = b[n:]
+		if r == utf8.RuneError && n == 1 {
+			if !inBad {
+				bad++
+				runes++
+			}
+			inBad = true
+			continue
+		}
+		inBad = false
+		runes++
+	}
+	return bad, runes
+}
+
+var errBinary = errors.New("binary data, not text (or UTF-16 without a byte-order mark)")
+
+// sniffLen is how much of a file or text the binary check looks at.
+const sniffLen = 8 << 10
+
+// looksBinary reports whether the start of b holds a NUL or more than a
+// few other control characters, which text does not.
+func looksBinary[T string | []byte](b T) bool {
+	if len(b) > sniffLen {
+		b = b[:sniffLen]
+	}
+	controls := 0
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == 0:
+			return true
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v':
+			controls++
+		}
+	}
+	return controls*50 > len(b)
+}
+
+// articleText checks the text of an article, and takes the text of an
+// HTML page.
+func articleText(text string, isHTML bool) (string, error) {
+	if text == "" {
+		return "", errors.New("empty article")
+	}
+	if strings.TrimSpace(text) == "" {
+		return "", errors.New("empty article (only white space)")
+	}
+	if looksBinary(text) {
+		return "", errBinary
+	}
+	if isHTML || looksHTML(text) {
+		t, err := htmlText(text)
+		if err != nil {
+			return "", err
+		}
+		text = t
+	}
+	if err := checkEnglish(text); err != nil {
+		return "", err
+	}
+	return text, nil
+}
+
+// looksHTML reports whether text is an HTML page, as a browser saves it.
+func looksHTML(text string) bool {
+	head := strings.TrimLeftFunc(text, unicode.IsSpace)
+	if !strings.HasPrefix(head, "<") {
+		return false
+	}
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	head = strings.ToLower(head)
+	return strings.Contains(head, "<!doctype html") || strings.Contains(head, "<html")
+}
+
+// Elements whose text is not the article's.
+var htmlSkipped = map[atom.Atom]bool{
+	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true,
+	atom.Template: true, atom.Nav: true, atom.Footer: true, atom.Aside: true,
+	atom.Form: true, atom.Button: true, atom.Select: true, atom.Textarea: true,
+	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true,
+	atom.Figure: true, atom.Menu: true, atom.Dialog: true,
+}
+
+// Elements that start a line of their own.
+var htmlBlocks = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Blockquote: true, atom.Body: true,
+	atom.Br: true, atom.Dd: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
+	atom.Figcaption: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true,
+	atom.Hr: true, atom.Li: true, atom.Main: true, atom.Ol: true, atom.P: true,
+	atom.Pre: true, atom.Section: true, atom.Table: true, atom.Td: true,
+	atom.Th: true, atom.Tr: true, atom.Ul: true,
+}
+
+// htmlText is the readable text of an HTML page: its headline (the first
+// <h1>, else the <title>), then the text of its largest <article>, else of
+// its <main>, else of its <body>, a line per paragraph, heading or other
+// block, without scripts, styles, navigation, forms, figures and asides.
+func htmlText(page string) (string, error) {
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return "", fmt.Errorf("HTML page that cannot be parsed: %w", err)
+	}
+	root := largest(doc, atom.Article)
+	if root == nil {
+		root = largest(doc, atom.Main)
+	}
+	if root == nil {
+		root = doc
+	}
+	var lines []string
+	var line strings.Builder
+	flush := func() {
+		if s := strings.Join(strings.Fields(line.String()), " "); s != "" {
+			lines = append(lines, s)
+		}
+		line.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			line.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if htmlSkipped[n.DataAtom] || hidden(n) {
+				return
+			}
+			if htmlBlocks[n.DataAtom] {
+				flush()
+				defer flush()
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	flush()
+	headline := textOf(first(root, atom.H1))
+	if headline == "" {
+		headline = textOf(first(doc, atom.Title))
+	}
+	if headline != "" && (len(lines) == 0 || lines[0] != headline) {
+		lines = append([]string{headline}, lines...)
+	}
+	if len(lines) < 2 {
+		return "", errors.New("HTML page without article text (no paragraphs)")
+	}
+	return strings.Join(lines, "\n") + "\n", nil
+}
+
+func hidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "hidden" || a.Key == "aria-hidden" && a.Val == "true" {
+			return true
+		}
+	}
+	return false
+}
+
+// first returns the first element of type a under n, in document order.
+func first(n *html.Node, a atom.Atom) *html.Node {
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && d.DataAtom == a {
+			return d
+		}
+	}
+	return nil
+}
+
+// largest returns the element of type a under n with the most text.
+func largest(n *html.Node, a atom.Atom) *html.Node {
+	var best *html.Node
+	most := -1
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && d.DataAtom == a {
+			if size := len(textOf(d)); size > most {
+				best, most = d, size
+			}
+		}
+	}
+	return best
+}
+
+// textOf is the text under n with its white space collapsed.
+func textOf(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var b strings.Builder
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			b.WriteString(d.Data)
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// The language check: in English prose a third or more of the words are
+// among englishWords; in other languages next to none are. An article of
+// fewer than minJudgedWords words is not judged.
+const (
+	judgedWords     = 400  // the words looked at, from the start
+	minJudgedWords  = 30   // fewer are not judged
+	minEnglishShare = 0.12 // the least share of englishWords in English
+)
+
+var englishWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the of and to a in is was that for on with as by at from
+		it its he his she her they their them this these those be been are were has have had
+		will would said says not but or an which who after over than more about into also
+		we our there when while against between during could should can may`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// checkEnglish returns an error for text that is not English, which the
+// rules cannot read: they would find nothing, or garbage.
+func checkEnglish(text string) error {
+	words, common := 0, 0
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		if strings.Trim(w, "'") == "" {
+			continue
+		}
+		words++
+		if englishWords[strings.ToLower(w)] {
+			common++
+		}
+		if words == judgedWords {
+			break
+		}
+	}
+	if words < minJudgedWords || float64(common) >= minEnglishShare*float64(words) {
+		return nil
+	}
+	return fmt.Errorf("not English: %d of its first %d words are common English words such as \"the\" (%.0f%%, English has over %.0f%%); dipgraph reads English only",
+		common, words, 100*float64(common)/float64(words), 100*minEnglishShare)
 }
 
 func firstLine(text string) string {
@@ -150,22 +597,43 @@ func firstLine(text string) string {
 
 // jsonArticle is an input line of a .jsonl file.
 type jsonArticle struct {
-	ID        *string `json:"id"`
-	Title     string  `json:"title"`
-	Text      *string `json:"text"`
-	Published string  `json:"published"`
-	Source    string  `json:"source"`
-	URL       string  `json:"url"`
+	ID        json.RawMessage `json:"id"`
+	Title     string          `json:"title"`
+	Text      *string         `json:"text"`
+	Published string          `json:"published"`
+	Source    string          `json:"source"`
+	URL       string          `json:"url"`
 }
 
+// readJSONL reads one article a line. UTF-16 with a byte-order mark is
+// converted and a UTF-8 byte-order mark dropped; a binary file is one
+// error, not one per line.
 func readJSONL(p string, r io.Reader, yield func(Input) bool) bool {
-	br := bufio.NewReaderSize(r, 1<<20)
+	br := bufio.NewReaderSize(r, 64<<10)
+	// Look at what the first read brings, without waiting for more: stdin
+	// may be a pipe that delivers a line at a time.
+	br.Peek(len(utf8BOM))
+	head, _ := br.Peek(min(br.Buffered(), sniffLen))
+	switch {
+	case bytes.HasPrefix(head, utf16LEBOM), bytes.HasPrefix(head, utf16BEBOM):
+		br = bufio.NewReaderSize(transform.NewReader(br, decodeUTF16()), 64<<10)
+	case bytes.HasPrefix(head, utf8BOM):
+		br.Discard(len(utf8BOM))
+	case looksBinary(head):
+		return yield(Input{Where: p, Err: errBinary})
+	}
 	for n := 1; ; n++ {
-		line, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
-			where := fmt.Sprintf("%s:%d", p, n)
-			a, perr := jsonlArticle(p, line)
-			if !yield(Input{Article: a, Where: where, Err: perr}) {
+		where := fmt.Sprintf("%s:%d", p, n)
+		line, long, err := readLine(br, MaxArticleBytes)
+		switch {
+		case long:
+			e := fmt.Errorf("line over the %s limit for one article", megabytes(MaxArticleBytes))
+			if !yield(Input{Where: where, Err: e}) {
+				return false
+			}
+		case len(bytes.TrimSpace(line)) > 0:
+			a, warning, perr := jsonlArticle(p, line)
+			if !yield(Input{Article: a, Where: where, Err: perr, Warning: warning}) {
 				return false
 			}
 		}
@@ -173,40 +641,104 @@ func readJSONL(p string, r io.Reader, yield func(Input) bool) bool {
 			return true
 		}
 		if err != nil {
-			return yield(Input{Where: fmt.Sprintf("%s:%d", p, n), Err: err})
+			return yield(Input{Where: where, Err: fileError("read", err)})
 		}
 	}
 }
 
-func jsonlArticle(p string, line []byte) (dipgraph.Article, error) {
+// readLine reads a line of at most max bytes (its newline aside). A
+// longer line is read to its end without being kept, and reported as long.
+// err is io.EOF after the last line.
+func readLine(br *bufio.Reader, max int) (line []byte, long bool, err error) {
+	var chunks [][]byte // kept whole until the end, so that a line is copied once
+	size := 0
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !long {
+			size += len(bytes.TrimSuffix(chunk, []byte("\n")))
+			if size > max {
+				chunks, long = nil, true
+			} else {
+				chunks = append(chunks, bytes.Clone(chunk))
+			}
+		}
+		if err != bufio.ErrBufferFull {
+			if len(chunks) == 1 {
+				return chunks[0], long, err
+			}
+			return bytes.Join(chunks, nil), long, err
+		}
+	}
+}
+
+func jsonlArticle(p string, line []byte) (dipgraph.Article, string, error) {
+	var warning string
+	if !utf8.Valid(line) {
+		bad, _ := invalidUTF8(line)
+		line = bytes.ToValidUTF8(line, []byte("\uFFFD"))
+		warning = repaired(bad)
+	}
+	line = bytes.TrimSpace(line)
+	if line[0] != '{' {
+		return dipgraph.Article{}, "", errors.New("not a JSON object")
+	}
 	var in jsonArticle
 	if err := json.Unmarshal(line, &in); err != nil {
-		return dipgraph.Article{}, fmt.Errorf("not a JSON article: %w", err)
+		return dipgraph.Article{}, "", jsonError(err)
 	}
 	if in.Text == nil {
-		return dipgraph.Article{}, errors.New(`missing "text"`)
+		return dipgraph.Article{}, "", errors.New(`missing "text"`)
 	}
-	if strings.TrimSpace(*in.Text) == "" {
-		return dipgraph.Article{}, errors.New("empty article")
+	text, err := articleText(*in.Text, false)
+	if err != nil {
+		return dipgraph.Article{}, "", err
+	}
+	id, err := jsonID(in.ID)
+	if err != nil {
+		return dipgraph.Article{}, "", err
 	}
 	published, err := isoDate(in.Published)
 	if err != nil {
-		return dipgraph.Article{}, err
+		return dipgraph.Article{}, "", err
 	}
 	a := dipgraph.Article{
+		ID:        id,
 		Path:      p,
 		Title:     in.Title,
 		Source:    in.Source,
 		Published: published,
 		URL:       in.URL,
-		Text:      *in.Text,
+		Text:      text,
 	}
-	if in.ID != nil && *in.ID != "" {
-		a.ID = *in.ID
-	} else {
+	if a.ID == "" {
 		a.ID = ContentID(a.Text)
 	}
-	return a, nil
+	return a, warning, nil
+}
+
+// jsonError says what is wrong with a line that is not a JSON article.
+func jsonError(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) && typeErr.Field != "" {
+		return fmt.Errorf("%q is a JSON %s, not a string", typeErr.Field, typeErr.Value)
+	}
+	return fmt.Errorf("not valid JSON: %w", err)
+}
+
+// jsonID accepts a string or a number as an article id.
+func jsonID(raw json.RawMessage) (string, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", nil
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s, nil
+	}
+	var n json.Number
+	if raw[0] != '"' && json.Unmarshal(raw, &n) == nil {
+		return n.String(), nil
+	}
+	return "", errors.New(`"id" is neither a string nor a number`)
 }
 
 // isoDate accepts a date or a timestamp and keeps its day.

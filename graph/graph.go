@@ -25,6 +25,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -35,7 +36,16 @@ type Config struct {
 	Username string
 	Password string
 	Database string // empty for the server's default database
+	// RetryTime is how long a write keeps being retried while the server
+	// cannot be reached or is restarting; zero means DefaultRetryTime.
+	// Open does not retry: a server that is not running at the start is
+	// reported at once.
+	RetryTime time.Duration
 }
+
+// DefaultRetryTime is how long writes ride out an unreachable server when
+// Config.RetryTime is zero: long enough for a restart.
+const DefaultRetryTime = 2 * time.Minute
 
 // ErrUnreachable is wrapped by the errors of Open and of DB's methods when
 // no server answers at the configured URI, so that callers (tests, mostly)
@@ -58,7 +68,11 @@ type DB struct {
 // wrong address, password or database name is reported here, in words a
 // user can act on, rather than at the first query.
 func Open(ctx context.Context, c Config) (*DB, error) {
-	driver, err := neo4j.NewDriverWithContext(c.URI, neo4j.BasicAuth(c.Username, c.Password, ""))
+	if c.RetryTime <= 0 {
+		c.RetryTime = DefaultRetryTime
+	}
+	driver, err := neo4j.NewDriverWithContext(c.URI, neo4j.BasicAuth(c.Username, c.Password, ""),
+		func(dc *neo4j.Config) { dc.MaxTransactionRetryTime = c.RetryTime })
 	if err != nil {
 		return nil, fmt.Errorf("neo4j at %s: %w", c.URI, err)
 	}
@@ -111,7 +125,12 @@ func (db *DB) explain(doing string, err error) error {
 		badAuth *neo4j.InvalidAuthenticationError
 		expired *neo4j.TokenExpiredError
 		conn    *neo4j.ConnectivityError
+		gaveUp  string
 	)
+	if last := lastAttempt(err); last != nil {
+		err = last
+		gaveUp = fmt.Sprintf(" (retried for %s)", db.config.RetryTime)
+	}
 	if errors.As(err, &n4j) {
 		code = n4j.Code
 	}
@@ -126,10 +145,54 @@ func (db *DB) explain(doing string, err error) error {
 			db.config.URI, db.config.Database)
 	case errors.As(err, &conn):
 		// conn.Inner says why, e.g. "dial tcp ...: connection refused".
-		return fmt.Errorf("%w at %s: %v; start one with \"make neo4j-up\" (or \"docker compose up -d\")",
-			ErrUnreachable, db.config.URI, conn.Inner)
+		return fmt.Errorf("%w at %s%s: %v; start one with \"make neo4j-up\" (or \"docker compose up -d\")",
+			ErrUnreachable, db.config.URI, gaveUp, conn.Inner)
 	}
-	return fmt.Errorf("%s: %w", doing, err)
+	return fmt.Errorf("%s%s: %w", doing, gaveUp, err)
+}
+
+// lastAttempt returns the error of the last attempt of a transaction that
+// the driver gave up retrying when its time ran out, or nil if err is
+// not about such a transaction.
+func lastAttempt(err error) error {
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		return limit.Errors[len(limit.Errors)-1]
+	}
+	return nil
+}
+
+// outage reports whether err says that the server could not be reached,
+// went away or is not ready: what a restart looks like.
+func outage(err error) bool {
+	if last := lastAttempt(err); last != nil {
+		err = last
+	}
+	var (
+		conn *neo4j.ConnectivityError
+		n4j  *neo4j.Neo4jError
+	)
+	return errors.As(err, &conn) || errors.As(err, &n4j) && n4j.IsRetriable()
+}
+
+// retrying runs fn, an idempotent write, again while it fails because the
+// server is unreachable or restarting, for about Config.RetryTime. The
+// driver retries a transaction through such failures itself, except when
+// the connection dies during a commit, which may or may not have landed:
+// only the caller can know that running it again is safe.
+func (db *DB) retrying(ctx context.Context, fn func() error) error {
+	start := time.Now()
+	for wait := time.Second; ; wait = min(2*wait, 10*time.Second) {
+		err := fn()
+		if err == nil || !outage(err) || time.Since(start)+wait > db.config.RetryTime {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
 }
 
 // Counts returns how many nodes and relationships the database holds.
@@ -152,16 +215,21 @@ func (db *DB) Clear(ctx context.Context) error {
 }
 
 // write runs one statement in a managed write transaction, which the driver
-// retries on transient errors such as deadlocks and leader switches.
+// retries on transient errors such as deadlocks and leader switches, and
+// which is run again if the server goes away: every statement DB writes
+// is idempotent.
 func (db *DB) write(ctx context.Context, cypher string, params map[string]any) error {
-	session := db.session(ctx, neo4j.AccessModeWrite)
-	defer session.Close(ctx)
-	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, cypher, params)
-		if err != nil {
-			return nil, err
-		}
-		return res.Consume(ctx)
+	err := db.retrying(ctx, func() error {
+		session := db.session(ctx, neo4j.AccessModeWrite)
+		defer session.Close(ctx)
+		_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			res, err := tx.Run(ctx, cypher, params)
+			if err != nil {
+				return nil, err
+			}
+			return res.Consume(ctx)
+		})
+		return err
 	})
 	if err != nil {
 		return db.explain("write", err)

@@ -38,8 +38,8 @@ func newReporter(w io.Writer, g *globalOptions, what string) *reporter {
 	return r
 }
 
-// article counts one result and reports it if it is bad; it returns
-// whether the result holds a record.
+// article counts one result and reports it if it is bad, or was read
+// with a warning; it returns whether the result holds a record.
 func (r *reporter) article(res extract.Result) bool {
 	r.total++
 	if r.bar != nil {
@@ -48,13 +48,21 @@ func (r *reporter) article(res extract.Result) bool {
 	if res.Err != nil {
 		msg := fmt.Sprintf("%s: %v", res.Where, res.Err)
 		r.skipped = append(r.skipped, msg)
-		if r.bar != nil {
-			r.bar.Clear()
-		}
-		fmt.Fprintln(r.w, "dipgraph: skipped", msg)
+		r.say("skipped", msg)
 		return false
 	}
+	if res.Warning != "" {
+		r.say("warning:", fmt.Sprintf("%s: %s", res.Where, res.Warning))
+	}
 	return true
+}
+
+// say prints a line about one article, clearing the progress bar first.
+func (r *reporter) say(what, msg string) {
+	if r.bar != nil {
+		r.bar.Clear()
+	}
+	fmt.Fprintln(r.w, "dipgraph:", what, msg)
 }
 
 // finish ends the progress bar and returns an error if any article was
