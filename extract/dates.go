@@ -105,6 +105,9 @@ func year(w string) (int, bool) {
 }
 
 func dayOfMonth(w string) (int, bool) {
+	if w == "" || !isDigit(w[0]) {
+		return 0, false
+	}
 	w = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "th"), "st"), "nd"), "rd"), ",")
 	d, err := strconv.Atoi(w)
 	return d, err == nil && d >= 1 && d <= 31

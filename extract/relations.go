@@ -169,7 +169,9 @@ func (d *doc) verbal(h hit) bool {
 		return true
 	}
 	for _, m := range h.s.mentions {
-		if m.to == h.from && m.kind != mAdjective {
+		// a party right before ("Russia backs") or right after ("backs
+		// Assad") makes the trigger a verb
+		if (m.to == h.from || m.from == h.to) && m.kind != mAdjective {
 			return true
 		}
 	}
