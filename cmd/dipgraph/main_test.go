@@ -159,3 +159,32 @@ func TestUnreachableNeo4j(t *testing.T) {
 		t.Errorf("err = %v, want the URI and how to start Neo4j", err)
 	}
 }
+
+// With their publication dates (testdata/eval/seeds.jsonl, what make demo
+// loads), the seeds date both of Putin's meetings.
+func TestAskDatedSeeds(t *testing.T) {
+	neo4jtest.Open(t)
+	if _, _, err := run(t, "", "load", "--quiet", "../../testdata/eval/seeds.jsonl"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := run(t, "", "ask", "met-with", "--actor", "putin", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatalf("%v in %s", err, out)
+	}
+	want := map[string]string{"Bashar al-Assad": "2024-07-24", "Recep Tayyip Erdogan": "2017-03-10"}
+	for met, date := range want {
+		found := false
+		for _, r := range rows {
+			if r["met"] == met && r["date"] == date && r["place"] == "Moscow" && r["evidence"] != "" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("want %s on %s in Moscow with evidence; got %v", met, date, rows)
+		}
+	}
+}
