@@ -7,7 +7,7 @@ NEO4J_PASSWORD ?= dipgraph-local
 export NEO4J_PASSWORD
 TESTFLAGS ?=
 
-.PHONY: all build test unit demo neo4j-up neo4j-down neo4j-status vet fmt clean
+.PHONY: all build test unit bench demo neo4j-up neo4j-down neo4j-status vet fmt clean
 
 all: build
 
@@ -34,9 +34,23 @@ test: neo4j-up
 unit:
 	$(GO) test -count=1 -short ./...
 
-# Load the sample articles and ask the canned questions.
+# The README's speed numbers: extraction, loading and query latency on
+# BENCH_ARTICLES articles (the Wikinews corpus, repeated), against a Neo4j
+# of its own under .neo4j/bench on ports 17687 and 17474, because bench
+# wipes its database. The server stops afterwards.
+BENCH_ARTICLES ?= 100000
+BENCHFLAGS ?=
+BENCH_NEO4J := DIPGRAPH_NEO4J_DIR=$(CURDIR)/.neo4j/bench NEO4J_BOLT_PORT=17687 NEO4J_HTTP_PORT=17474
+
+bench: build
+	$(BENCH_NEO4J) scripts/neo4j up
+	NEO4J_URI=bolt://127.0.0.1:17687 NEO4J_DATABASE= $(BIN) bench --clear --articles $(BENCH_ARTICLES) $(BENCHFLAGS); \
+	status=$$?; $(BENCH_NEO4J) scripts/neo4j down; exit $$status
+
+# Load the seed articles, with their publication dates, and ask the
+# canned questions.
 demo: neo4j-up build
-	$(BIN) load testdata/articles
+	$(BIN) load testdata/eval/seeds.jsonl
 	@echo
 	@echo "== Who met whom"
 	$(BIN) ask met-with

@@ -65,6 +65,8 @@ Neo4j, where canned questions and Neo4j Browser answer from it.`,
 		newAskCmd(io, opts),
 		newBrowseCmd(io, opts),
 		newEvalCmd(io, opts),
+		newBenchCmd(io, opts),
+		newExportCmd(io, opts),
 	)
 	return root
 }
