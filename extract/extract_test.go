@@ -270,6 +270,75 @@ func TestConstructions(t *testing.T) {
 			not: []fact{{dipgraph.MetWith, "Bashar al-Assad", "Vladimir Putin", dipgraph.Asserted, ""}},
 		},
 		{
+			name: "declaring war, by a country named as \"it\"",
+			text: "Italy remained neutral until June 10, 1940, when it declared war on Britain and France.",
+			want: []fact{
+				{dipgraph.Attacked, "Italy", "United Kingdom", dipgraph.Asserted, "1940-06-10"},
+				{dipgraph.Attacked, "Italy", "France", dipgraph.Asserted, "1940-06-10"},
+			},
+		},
+		{
+			name: "\"it\" with no country or organization before it is no party",
+			text: "Analysts said it declared war on France.",
+			not:  []fact{{dipgraph.Attacked, "Analysts", "France", dipgraph.Asserted, ""}},
+		},
+		{
+			name: "a given name alone stands for the one known person who bears it",
+			text: "Clinton ignored Russian President Boris Yeltsin. \"Good ol' Boris,\" as Clinton liked to call him, bombed the parliament and launched a war in Chechnya.",
+			want: []fact{{dipgraph.Attacked, "Boris Yeltsin", "Chechnya", dipgraph.Asserted, ""}},
+			not:  []fact{{dipgraph.Attacked, "Clinton", "Chechnya", dipgraph.Asserted, ""}},
+		},
+		{
+			name: "a single word after an honorific is a surname, not a given name",
+			text: "Mr. Kim met South Korean President Kim Dae-Jung in Pyongyang.",
+			not:  []fact{{dipgraph.MetWith, "Kim Dae-jung", "Kim Dae-jung", dipgraph.Asserted, ""}},
+		},
+		{
+			name: "failing to honour an agreement does not deny it",
+			text: "Putin blasted Barack Obama for not living up to an agreement with Ukraine. Russia did not sign an agreement with Japan.",
+			want: []fact{
+				{dipgraph.SignedAgreement, "Barack Obama", "Ukraine", dipgraph.Asserted, ""},
+				{dipgraph.SignedAgreement, "Russia", "Japan", dipgraph.Negated, ""},
+			},
+		},
+		{
+			name: "a demonstrative place refers to the place named before it",
+			text: "His family fled Smyrna when Turks invaded this borderland in 1920.",
+			want: []fact{{dipgraph.Attacked, "Turkey", "Izmir", dipgraph.Asserted, "1920"}},
+		},
+		{
+			name: "\"it\" after a trigger is the subject of its sentence; not stopping is doing",
+			text: "Aleppo is key to the strategy pursued by Russia, which will not stop bombing it.",
+			want: []fact{{dipgraph.Attacked, "Russia", "Aleppo", dipgraph.Asserted, ""}},
+			not:  []fact{{dipgraph.Attacked, "Russia", "Aleppo", dipgraph.Negated, ""}},
+		},
+		{
+			name: "going on with support is support",
+			text: "Turkey will continue to support the Free Syrian Army.",
+			want: []fact{{dipgraph.Backs, "Turkey", "Free Syrian Army", dipgraph.Asserted, ""}},
+		},
+		{
+			name: "receiving aid from a giver, named with its legal form",
+			text: "Sea Change Foundation was receiving a large infusion of funds from an entity called Klein, Ltd. in Bermuda. Kiribati has received emergency food aid from the World Bank.",
+			want: []fact{
+				{dipgraph.Backs, "Klein, Ltd.", "Sea Change Foundation", dipgraph.Asserted, ""},
+				{dipgraph.Backs, "World Bank", "Kiribati", dipgraph.Asserted, ""},
+			},
+		},
+		{
+			name: "aid the subject only seeks, or aid no one receives, is no support",
+			text: "Greece has been attempting to get funds from the European Union. Russia condemned aid from Iran.",
+			not: []fact{
+				{dipgraph.Backs, "European Union", "Greece", dipgraph.Asserted, ""},
+				{dipgraph.Backs, "Iran", "Russia", dipgraph.Asserted, ""},
+			},
+		},
+		{
+			name: "backing down is not backing",
+			text: "The United States will not back down until Iran gives up its weapons.",
+			not:  []fact{{dipgraph.Backs, "United States", "Iran", dipgraph.Negated, ""}},
+		},
+		{
 			name: "a reporter list is no party",
 			text: "Putin met Erdogan in Moscow.\n\nCNN's Tim Lister, Radina Gigova and Joe Sterling contributed to this report\n",
 			not:  []fact{{dipgraph.MetWith, "Tim Lister", "Radina Gigova", dipgraph.Asserted, ""}},

@@ -225,6 +225,11 @@ func (d *doc) mentionAt(s *sent, i int) (mention, bool) {
 		return mention{to: i + n, ids: []string{a.ID}, kind: mName, label: dipgraph.Organization, conf: 0.8}, true
 	}
 	if run := d.nameRun(w, i); run > 0 && !notNames[w[i]] {
+		if n := d.legalForm(lw, i+run); n > 0 {
+			name := strings.Join(w[i:i+run], " ") + ", " + strings.Join(w[i+run+1:i+run+n], " ")
+			a := d.actorFor(&def{id: "org:" + slug(name), name: name, label: dipgraph.Organization})
+			return mention{to: i + run + n, ids: []string{a.ID}, kind: mName, label: dipgraph.Organization, conf: 0.8}, true
+		}
 		name := strings.Join(w[i:i+run], " ")
 		if p := d.personByName[name]; p != nil {
 			conf := 1.0
@@ -246,6 +251,18 @@ func (d *doc) mentionAt(s *sent, i int) (mention, bool) {
 		return mention{to: i + run}, true
 	}
 	return mention{}, false
+}
+
+// legalForm returns the length of ", Ltd." or ", Inc." at lw[j], a
+// company's legal form after its name, or 0.
+func (d *doc) legalForm(lw []string, j int) int {
+	if j+1 >= len(lw) || lw[j] != "," {
+		return 0
+	}
+	if n := d.g.classAt("legal-form", lw, j+1); n > 0 {
+		return n + 1
+	}
+	return 0
 }
 
 // personAt reads a titled person ("Syria's President Bashar al-Assad",

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dipgraph/dipgraph"
 )
@@ -27,6 +28,9 @@ type personName struct {
 	// seen alone and never so is a person only if it recurs.
 	firm    bool
 	singles int
+	// surname is set when an honorific stands before the name ("Mr.
+	// Kim"): a single word so seen is a family name, never a given name.
+	surname bool
 }
 
 // collectNames is the first pass over a sentence: it finds the names of
@@ -81,7 +85,7 @@ func (d *doc) collectNames(si int) {
 			continue
 		}
 		run := d.nameRun(w, i)
-		if run == 1 && singleName(w, i) && d.g.suffixes[w[i]] == "" && !(i+1 < len(w) && d.g.suffixes[w[i+1]] != "") {
+		if run == 1 && singleName(s, i) && d.g.suffixes[w[i]] == "" && !(i+1 < len(w) && d.g.suffixes[w[i+1]] != "") {
 			d.addSingle(w[i], d.actsAt(lw, i+1))
 			continue
 		}
@@ -113,15 +117,21 @@ func (d *doc) collectNames(si int) {
 }
 
 // singleName reports whether the capitalised word w[i], alone, reads as
-// a surname: not opening a sentence or a quote (where any word is
+// a name: not opening a sentence or a quote (where any word is
 // capitalised), and not a plural of peoples or creeds ("Republicans",
-// "Islamists", "Shiites").
-func singleName(w []string, i int) bool {
+// "Islamists", "Shiites"). An apostrophe glued to the word before it
+// ends an elision ("good ol' Boris"), it opens no quote.
+func singleName(s *sent, i int) bool {
+	w := s.w
 	if i == 0 {
 		return false
 	}
 	switch w[i-1] {
-	case `"`, "'", "(", ":", ";", ".":
+	case "'":
+		if i < 2 || s.tokens[i-1].start != s.tokens[i-2].end || !isLowerWord(w[i-2]) {
+			return false
+		}
+	case `"`, "(", ":", ";", ".":
 		return false
 	case "-":
 		// "the Clinton - Trump debate": a pair of names, not a new clause.
@@ -135,6 +145,16 @@ func singleName(w []string, i int) bool {
 		}
 	}
 	return true
+}
+
+// isLowerWord reports whether w is a word in lower-case letters.
+func isLowerWord(w string) bool {
+	for _, c := range w {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // adjLen is 1 if w[k] is a country adjective, else 0.
@@ -203,6 +223,7 @@ func (d *doc) headRole(si int) string {
 func (d *doc) addName(name string, t title, of string, si int, counterpartRole string) {
 	p := d.name(name)
 	p.firm = true
+	p.surname = p.surname || t.kind == "honorific"
 	kind, role := t.kind, t.role
 	if kind == "counterpart" {
 		kind, role = "head", counterpartRole
@@ -269,6 +290,16 @@ func surname(name string) string {
 	return last
 }
 
+// firstName is the given name of a full name of two or three words
+// ("Boris Yeltsin" -> "Boris"), or "" when the name has no clear given name.
+func firstName(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || len(ws) > 3 || len(ws[0]) < 3 || strings.HasSuffix(ws[0], ".") {
+		return ""
+	}
+	return ws[0]
+}
+
 // personID normalises a full name so that spellings with and without
 // particles meet: "Bashar al-Assad" and "Bashar Assad" are one person.
 func personID(name string) string {
@@ -293,10 +324,16 @@ func (d *doc) buildPersons() {
 		return len(strings.Fields(names[i])) > len(strings.Fields(names[j]))
 	})
 	bySurname := map[string][]*actorState{}
+	// A single word that is the given name of exactly one person the text
+	// or the gazetteer shows is one (a known person, or one with an
+	// office), and the surname of none, is that person: "Good ol' Boris"
+	// for Boris Yeltsin.
+	byFirst := map[string][]*actorState{}
 	for _, name := range names {
 		pn := d.names[name]
 		var a *actorState
-		if known := d.g.persons[name]; known != nil {
+		known := d.g.persons[name]
+		if known != nil {
 			// A person news names in several forms has one id everywhere.
 			a = d.actorFor(known)
 			a.alias(name)
@@ -304,6 +341,8 @@ func (d *doc) buildPersons() {
 			if cands := bySurname[name]; len(cands) == 1 {
 				a = cands[0]
 				a.alias(name)
+			} else if cands := byFirst[name]; len(cands) == 1 && len(bySurname[name]) == 0 && !pn.surname {
+				a = cands[0]
 			}
 		}
 		if a == nil && !pn.firm && pn.singles < 2 {
@@ -314,6 +353,9 @@ func (d *doc) buildPersons() {
 		}
 		if sn := surname(name); strings.Contains(name, " ") && !slices.Contains(bySurname[sn], a) {
 			bySurname[sn] = append(bySurname[sn], a)
+		}
+		if fn := firstName(name); fn != "" && (known != nil || len(pn.offices) > 0) && !slices.Contains(byFirst[fn], a) {
+			byFirst[fn] = append(byFirst[fn], a)
 		}
 		d.personByName[name] = a
 		a.offices = append(a.offices, pn.offices...)

@@ -86,6 +86,8 @@ func (d *doc) apply(h hit) bool {
 		}
 	case "nominal":
 		return d.frameNominal(h)
+	case "receive":
+		return d.frameReceive(h)
 	}
 	return false
 }
@@ -147,6 +149,55 @@ func (d *doc) frameNominal(h hit) bool {
 	return d.emitPairs(h, agent, d.objects(h, h.to))
 }
 
+// frameReceive: RECIPIENT receives ... aid from GIVER ("Sea Change
+// Foundation was receiving a large infusion of funds from Klein, Ltd.").
+// The aid noun alone says nothing of who got it ("Russia condemned aid
+// from Iran"), so a verb of receiving must stand a few words before it.
+func (d *doc) frameReceive(h hit) bool {
+	lw := h.s.lw
+	for j := h.from - 1; j >= 0 && j >= h.from-6; j-- {
+		if d.g.is("boundary", lw[j]) || lw[j] == "," {
+			return false
+		}
+		if d.g.classAt("receive", lw, j) > 0 {
+			if j > 0 && lw[j-1] == "to" {
+				// "attempting to get funds from": an aim, not an event
+				return false
+			}
+			recipient := d.subjects(hit{s: h.s, si: h.si, from: j, to: j + 1, rule: h.rule})
+			return d.emitPairs(h, d.giver(h), recipient)
+		}
+	}
+	return false
+}
+
+// giver is the party after "from" that ends a receive trigger: the first
+// that can act within a clause, past descriptions of it ("a Bermuda-based
+// entity called ...").
+func (d *doc) giver(h hit) []mention {
+	s, lw := h.s, h.s.lw
+	for _, m := range s.mentions {
+		if m.from < h.to {
+			continue
+		}
+		if m.from > h.to+10 {
+			break
+		}
+		if m.to+1 < len(lw) && lw[m.to] == "-" && lw[m.to+1] == "based" || strings.HasSuffix(lw[m.to-1], "-based") {
+			continue
+		}
+		for j := h.to; j < m.from; j++ {
+			if lw[j] == "," || d.g.is("relative", lw[j]) || d.g.is("boundary", lw[j]) && !(lw[j] == "-" && j+1 < len(lw) && lw[j+1] == "based") {
+				return nil
+			}
+		}
+		if d.canAct(m) {
+			return d.coordinated(s, m, +1)
+		}
+	}
+	return nil
+}
+
 // verbal tells a verb trigger from the same word used as a noun ("Russia
 // backs Assad" against "the backs of"). Context decides where it can; the
 // tagger decides the rest.
@@ -201,6 +252,12 @@ func (d *doc) frameSVO(h hit) bool {
 		// "was accused of ..." without "by" names no one who did it.
 		subj, obj = agent, subj
 	}
+	if len(obj) == 0 {
+		obj = d.itObject(h, subj)
+	}
+	if len(obj) == 0 && (h.rule.typ == dipgraph.Attacked || h.rule.typ == dipgraph.Controls) {
+		obj = d.thisPlace(h, subj)
+	}
 	if h.rule.typ == dipgraph.Controls && len(obj) == 0 && d.followedBy(h, "territory", 6) {
 		for _, m := range h.s.mentions {
 			if m.locative(d.g) && (m.label == dipgraph.Country || m.label == dipgraph.Place) {
@@ -220,6 +277,50 @@ func (d *doc) frameSVO(h hit) bool {
 		d.ellipsis(h, obj)
 	}
 	return ok
+}
+
+// itObject reads "it" right after a verb trigger as what its sentence
+// is about: the party that opens the sentence as its subject, when that
+// is not who acts ("Aleppo is key to Russia, which will not stop bombing
+// it").
+func (d *doc) itObject(h hit, subj []mention) []mention {
+	lw := h.s.lw
+	if h.to >= len(lw) || lw[h.to] != "it" || len(subj) == 0 || len(h.s.mentions) == 0 {
+		return nil
+	}
+	m := h.s.mentions[0]
+	if m.from > 1 || m.prep != "" || m.poss || len(m.ids) != 1 || m.kind == mAdjective || m.label == dipgraph.Person {
+		return nil
+	}
+	if m.from == 1 && lw[0] != "the" || m.to >= len(lw) || !d.g.is("be", lw[m.to]) {
+		return nil
+	}
+	if slices.ContainsFunc(subj, func(s mention) bool { return slices.Contains(s.ids, m.id()) }) {
+		return nil
+	}
+	return []mention{m}
+}
+
+// thisPlace reads a demonstrative object, "this borderland", "that
+// city", as the place named last before the trigger in its sentence,
+// other than the subject: "fled Smyrna when Turks invaded this
+// borderland".
+func (d *doc) thisPlace(h hit, subj []mention) []mention {
+	lw := h.s.lw
+	j := h.to
+	if j+1 >= len(lw) || (lw[j] != "this" && lw[j] != "that") || d.g.classAt("territory", lw, j+1) == 0 {
+		return nil
+	}
+	for _, m := range slices.Backward(h.s.mentions) {
+		if m.to > h.from || len(m.ids) != 1 || (m.label != dipgraph.Place && m.label != dipgraph.Country) {
+			continue
+		}
+		if m.kind == mAdjective || slices.ContainsFunc(subj, func(s mention) bool { return slices.Contains(s.ids, m.id()) }) {
+			continue
+		}
+		return []mention{m}
+	}
+	return nil
 }
 
 // passiveAgent reads "was shot down by X": X is the subject. It reports
@@ -327,7 +428,7 @@ func (d *doc) followedBy(h hit, class string, n int) bool {
 func (d *doc) subjects(h hit) []mention {
 	s, lw := h.s, h.s.lw
 	k := h.from - 1
-	for k >= 0 && (d.g.is("adverb", lw[k]) || lw[k] == "to" || d.g.is("light", lw[k])) {
+	for k >= 0 && (d.g.is("adverb", lw[k]) || lw[k] == "to" || d.g.is("light", lw[k]) || d.g.is("aspect", lw[k])) {
 		k--
 	}
 	if k >= 0 && d.g.is("relative", lw[k]) {
@@ -341,6 +442,9 @@ func (d *doc) subjects(h hit) []mention {
 			}
 		}
 		return nil
+	}
+	if k >= 0 && lw[k] == "it" {
+		return d.itAntecedent(s, k)
 	}
 	if k >= 0 && (lw[k] == "and" || lw[k] == "or") {
 		if prevMention := mentionEndingAt(s, k); prevMention == nil {
@@ -364,6 +468,23 @@ func (d *doc) subjects(h hit) []mention {
 				return d.coordinated(s, *m, -1)
 			}
 			j = m.from
+		}
+	}
+	return nil
+}
+
+// itAntecedent reads "it" as the subject of a trigger: the nearest
+// country or organization before it in its sentence that is itself a
+// subject, not a location or the object of a preposition ("Italy
+// remained neutral until June, when it declared war on France").
+func (d *doc) itAntecedent(s *sent, at int) []mention {
+	for _, m := range slices.Backward(s.mentions) {
+		if m.to > at || m.prep != "" || m.poss || !d.canAct(m) {
+			continue
+		}
+		if m.label == dipgraph.Country || m.label == dipgraph.Organization {
+			m.conf *= 0.8
+			return []mention{m}
 		}
 	}
 	return nil
@@ -688,7 +809,11 @@ func ruleConfidence(h hit) float64 {
 }
 
 // modality reads the cues between the subject and the trigger: negation
-// wins, otherwise the cue nearest the trigger.
+// wins, otherwise the cue nearest the trigger. A verb of keeping to the
+// agreement after a negation takes the negation for itself: "failed to
+// honour a deal with X" still says there is a deal. So does a verb of
+// going on or stopping, which says the act happens either way: "will
+// not stop bombing", "may continue to back".
 func (d *doc) modality(h hit, subj []mention) dipgraph.Modality {
 	lw := h.s.lw
 	start := h.from - 8
@@ -705,6 +830,12 @@ func (d *doc) modality(h hit, subj []mention) dipgraph.Modality {
 		if d.g.is("boundary", lw[j]) && j > start {
 			best, bestAt, negated = dipgraph.Asserted, -1, false
 			continue
+		}
+		if d.g.classAt("keep", lw, j) > 0 {
+			negated = false
+		}
+		if d.g.is("aspect", lw[j]) && (j+1 == h.from || j+2 == h.from && lw[j+1] == "to") {
+			best, bestAt, negated = dipgraph.Asserted, j, false
 		}
 		if mod, n := d.g.modality.match(lw, j); n > 0 {
 			if mod == dipgraph.Negated {
