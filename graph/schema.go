@@ -27,6 +27,9 @@ var schema = func() []string {
 		"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
 		"CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE",
 		"CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)",
+		"CREATE INDEX actor_country IF NOT EXISTS FOR (n:Actor) ON (n.country)",
+		"CREATE TEXT INDEX actor_keys IF NOT EXISTS FOR (n:Actor) ON (n.keys)",
+		"CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
 	}
 	for _, t := range dipgraph.RelationTypes {
 		s = append(s, fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.article)", claimIndex(t), t))
@@ -42,6 +45,9 @@ func claimIndex(t dipgraph.RelationType) string {
 // EnsureSchema creates whatever of the schema is missing and waits until
 // its indexes are online, so that the first load after it uses them. It is
 // idempotent and cheap once the schema exists.
+//
+// Actors without keys, from an import or from a version of dipgraph
+// before keys, get them.
 //
 // A graph that holds data but not the schema was built by neo4j-admin
 // from an export (see Exporter), and neo4j-admin cannot write an empty
@@ -63,6 +69,11 @@ func (db *DB) EnsureSchema(ctx context.Context) error {
 		if err := db.write(ctx, stmt, nil); err != nil {
 			return fmt.Errorf("ensure schema: %w", err)
 		}
+	}
+	if err := db.autoCommit(ctx, "ensure schema: actor keys", []string{
+		"MATCH (n:Actor) WHERE n.keys IS NULL CALL (n) { " + setKeysCypher + " } IN TRANSACTIONS OF 10000 ROWS",
+	}); err != nil {
+		return err
 	}
 	if err := db.write(ctx, "CALL db.awaitIndexes(600)", nil); err != nil {
 		return fmt.Errorf("ensure schema: wait for indexes: %w", err)

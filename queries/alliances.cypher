@@ -4,13 +4,13 @@
 // example: dipgraph ask alliances --actor russia
 // Backing is an alliance only when it goes both ways; cooperation
 // (COOPERATES_WITH) always is. Only asserted claims count.
-MATCH (x:Actor)-[r:COOPERATES_WITH|BACKS]-(y:Actor)
+MATCH (x:Actor)
+WHERE x.keys CONTAINS CASE $actor WHEN '' THEN '|' ELSE '|' + toLower($actor) + '|' END
+MATCH (x)-[r:COOPERATES_WITH|BACKS]-(y:Actor)
 WHERE r.modality = 'asserted'
-  AND CASE WHEN $actor <> '' THEN toLower($actor) IN [k IN [x.id, x.name] + x.aliases + CASE WHEN x:Person THEN [last(split(x.name, ' ')), last(split(last(split(x.name, ' ')), '-'))] ELSE [] END | toLower(k)] ELSE x.name < y.name OR (x.name = y.name AND x.id < y.id) END
-  AND (type(r) = 'COOPERATES_WITH' OR EXISTS {
-        MATCH (s:Actor)-[b:BACKS {modality: 'asserted'}]->(t:Actor)
-        WHERE s = endNode(r) AND t = startNode(r)
-      })
+  AND ($actor <> '' OR x.name < y.name OR (x.name = y.name AND x.id < y.id))
+WITH x, y, r, startNode(r) AS s, endNode(r) AS t
+WHERE type(r) = 'COOPERATES_WITH' OR EXISTS { (t)-[:BACKS {modality: 'asserted'}]->(s) }
 WITH x, y, r ORDER BY r.date = '', r.date, r.article, type(r), startNode(r).name
 WITH x, y, collect(type(r)) AS types, count(r) AS claims, [d IN collect(r.date) WHERE d <> ''] AS dates,
      collect(DISTINCT r.article) AS articles, collect(head(r.sentences)) AS sentences

@@ -4,7 +4,7 @@
 // param: modality string "asserted" Only claims of this modality: asserted, negated, possible, planned or proposed; "any" for all
 // example: dipgraph ask backers --actor assad
 MATCH (a:Actor)
-WHERE toLower($actor) IN [k IN [a.id, a.name] + a.aliases + CASE WHEN a:Person THEN [last(split(a.name, ' ')), last(split(last(split(a.name, ' ')), '-'))] ELSE [] END | toLower(k)]
+WHERE a.keys CONTAINS '|' + toLower($actor) + '|'
 MATCH (who:Actor)-[r:BACKS|OPPOSES]->(a)
 WHERE $modality IN ['', 'any'] OR r.modality = toLower($modality)
 OPTIONAL MATCH (art:Article {id: r.article})

@@ -6,25 +6,25 @@
 // Any claim relates two actors, except one that says something did not
 // happen.
 MATCH (a:Actor)
-WHERE toLower($actor) IN [k IN [a.id, a.name] + a.aliases + CASE WHEN a:Person THEN [last(split(a.name, ' ')), last(split(last(split(a.name, ' ')), '-'))] ELSE [] END | toLower(k)]
+WHERE a.keys CONTAINS '|' + toLower($actor) + '|'
 MATCH (b:Actor)
-WHERE toLower($other) IN [k IN [b.id, b.name] + b.aliases + CASE WHEN b:Person THEN [last(split(b.name, ' ')), last(split(last(split(b.name, ' ')), '-'))] ELSE [] END | toLower(k)] AND b <> a
-MATCH (a)-[r]-(p:Actor)
-WHERE r.key IS NOT NULL AND r.modality <> 'negated' AND p <> a AND p <> b
+WHERE b.keys CONTAINS '|' + toLower($other) + '|' AND b <> a
+MATCH (a)-[r:MET_WITH|SPOKE_WITH|VISITED|BACKS|OPPOSES|COOPERATES_WITH|MEDIATES|SIGNED_AGREEMENT|ACCUSED|THREATENED|SANCTIONED|ATTACKED|SHOT_DOWN|CONTROLS|LEADER_OF|MEMBER_OF]-(p:Actor)
+WHERE r.modality <> 'negated' AND p <> a AND p <> b
 WITH DISTINCT a, b, p
 WHERE EXISTS {
-  MATCH (p)-[r]-(b)
-  WHERE r.key IS NOT NULL AND r.modality <> 'negated'
+  MATCH (p)-[r:MET_WITH|SPOKE_WITH|VISITED|BACKS|OPPOSES|COOPERATES_WITH|MEDIATES|SIGNED_AGREEMENT|ACCUSED|THREATENED|SANCTIONED|ATTACKED|SHOT_DOWN|CONTROLS|LEADER_OF|MEMBER_OF]-(b)
+  WHERE r.modality <> 'negated'
 }
 CALL (a, p) {
-  MATCH (a)-[r]-(p)
-  WHERE r.key IS NOT NULL AND r.modality <> 'negated'
+  MATCH (a)-[r:MET_WITH|SPOKE_WITH|VISITED|BACKS|OPPOSES|COOPERATES_WITH|MEDIATES|SIGNED_AGREEMENT|ACCUSED|THREATENED|SANCTIONED|ATTACKED|SHOT_DOWN|CONTROLS|LEADER_OF|MEMBER_OF]-(p)
+  WHERE r.modality <> 'negated'
   WITH DISTINCT type(r) AS t ORDER BY t
   RETURN collect(t) AS actor_relations
 }
 CALL (b, p) {
-  MATCH (b)-[r]-(p)
-  WHERE r.key IS NOT NULL AND r.modality <> 'negated'
+  MATCH (b)-[r:MET_WITH|SPOKE_WITH|VISITED|BACKS|OPPOSES|COOPERATES_WITH|MEDIATES|SIGNED_AGREEMENT|ACCUSED|THREATENED|SANCTIONED|ATTACKED|SHOT_DOWN|CONTROLS|LEADER_OF|MEMBER_OF]-(p)
+  WHERE r.modality <> 'negated'
   WITH DISTINCT type(r) AS t ORDER BY t
   RETURN collect(t) AS other_relations
 }

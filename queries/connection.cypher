@@ -6,16 +6,16 @@
 // Any claim links two actors, except one that says something did not
 // happen; the connection is at most six steps long.
 MATCH (a:Actor)
-WHERE toLower($source) IN [k IN [a.id, a.name] + a.aliases + CASE WHEN a:Person THEN [last(split(a.name, ' ')), last(split(last(split(a.name, ' ')), '-'))] ELSE [] END | toLower(k)]
+WHERE a.keys CONTAINS '|' + toLower($source) + '|'
 MATCH (b:Actor)
-WHERE toLower($target) IN [k IN [b.id, b.name] + b.aliases + CASE WHEN b:Person THEN [last(split(b.name, ' ')), last(split(last(split(b.name, ' ')), '-'))] ELSE [] END | toLower(k)] AND b <> a
-MATCH p = shortestPath((a)-[*..6]-(b))
-WHERE all(r IN relationships(p) WHERE r.key IS NOT NULL AND r.modality <> 'negated')
+WHERE b.keys CONTAINS '|' + toLower($target) + '|' AND b <> a
+MATCH p = shortestPath((a)-[:MET_WITH|SPOKE_WITH|VISITED|BACKS|OPPOSES|COOPERATES_WITH|MEDIATES|SIGNED_AGREEMENT|ACCUSED|THREATENED|SANCTIONED|ATTACKED|SHOT_DOWN|CONTROLS|LEADER_OF|MEMBER_OF*..6]-(b))
+WHERE all(r IN relationships(p) WHERE r.modality <> 'negated')
 UNWIND range(0, length(p) - 1) AS i
 WITH a, b, i, nodes(p)[i] AS x, nodes(p)[i + 1] AS y
 CALL (x, y) {
-  MATCH (x)-[r]-(y)
-  WHERE r.key IS NOT NULL AND r.modality <> 'negated'
+  MATCH (x)-[r:MET_WITH|SPOKE_WITH|VISITED|BACKS|OPPOSES|COOPERATES_WITH|MEDIATES|SIGNED_AGREEMENT|ACCUSED|THREATENED|SANCTIONED|ATTACKED|SHOT_DOWN|CONTROLS|LEADER_OF|MEMBER_OF]-(y)
+  WHERE r.modality <> 'negated'
   WITH r ORDER BY type(r), r.date = '', r.date, r.article
   RETURN collect(DISTINCT type(r)) AS relations, head(collect(r.article)) AS article,
          head(collect(head(r.sentences))) AS evidence

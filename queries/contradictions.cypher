@@ -5,7 +5,7 @@
 // Dates are shown, not compared: a change of side over the years shows up
 // here too, for the reader to judge.
 MATCH (s:Actor)-[r1:BACKS|OPPOSES {modality: 'asserted'}]->(t:Actor)
-WHERE $actor = '' OR toLower($actor) IN [k IN [s.id, s.name] + s.aliases + CASE WHEN s:Person THEN [last(split(s.name, ' ')), last(split(last(split(s.name, ' ')), '-'))] ELSE [] END | toLower(k)] OR toLower($actor) IN [k IN [t.id, t.name] + t.aliases + CASE WHEN t:Person THEN [last(split(t.name, ' ')), last(split(last(split(t.name, ' ')), '-'))] ELSE [] END | toLower(k)]
+WHERE $actor = '' OR s.keys CONTAINS '|' + toLower($actor) + '|' OR t.keys CONTAINS '|' + toLower($actor) + '|'
 MATCH (s)-[r2:BACKS|OPPOSES]->(t)
 WHERE r2.article <> r1.article
   AND ((type(r1) = 'BACKS' AND type(r2) = 'OPPOSES' AND r2.modality = 'asserted')

@@ -7,38 +7,47 @@
 // An actor counts for the country it is, else the countries it leads or is
 // a member of (LEADER_OF, MEMBER_OF), else the country of its `country`
 // code. Only asserted claims count; LEADER_OF and MEMBER_OF themselves do
-// not, nor claims inside one country.
-MATCH (x:Actor)-[r]->(y:Actor)
-WHERE r.key IS NOT NULL AND r.modality = 'asserted'
-  AND NOT type(r) IN ['LEADER_OF', 'MEMBER_OF']
-  AND ($type = '' OR type(r) = replace(toUpper($type), '-', '_'))
-CALL (x) {
-  OPTIONAL MATCH (x)-[l:LEADER_OF|MEMBER_OF {modality: 'asserted'}]->(c:Country)
-  WITH x, collect(DISTINCT c) AS held
-  OPTIONAL MATCH (n:Country {country: x.country})
-  WITH x, held, collect(n) AS national
-  UNWIND CASE WHEN x:Country THEN [x] WHEN held <> [] THEN held ELSE national END AS cx
-  RETURN cx
+// not, nor claims inside one country. The query starts from the asked
+// country (from every country without one) and the actors that count for
+// it, so that it reads only their claims.
+MATCH (c:Country)
+WHERE c.keys CONTAINS CASE $country WHEN '' THEN '|' ELSE '|' + toLower($country) + '|' END
+CALL (c) {
+  RETURN c AS x
+  UNION
+  MATCH (x:Actor)-[:LEADER_OF|MEMBER_OF {modality: 'asserted'}]->(c)
+  WHERE NOT x:Country
+  RETURN x
+  UNION
+  MATCH (x:Actor {country: c.country})
+  WHERE NOT x:Country AND NOT EXISTS { (x)-[:LEADER_OF|MEMBER_OF {modality: 'asserted'}]->(:Country) }
+  RETURN x
 }
+MATCH (x)-[r:MET_WITH|SPOKE_WITH|VISITED|BACKS|OPPOSES|COOPERATES_WITH|MEDIATES|SIGNED_AGREEMENT|ACCUSED|THREATENED|SANCTIONED|ATTACKED|SHOT_DOWN|CONTROLS]-(y:Actor)
+WHERE r.modality = 'asserted'
+  AND ($type = '' OR type(r) = replace(toUpper($type), '-', '_'))
+  // Without an asked country every claim is met from both ends: keep it
+  // once, from its source's country.
+  AND ($country <> '' OR startNode(r) = x)
 CALL (y) {
-  OPTIONAL MATCH (y)-[l:LEADER_OF|MEMBER_OF {modality: 'asserted'}]->(c:Country)
-  WITH y, collect(DISTINCT c) AS held
+  OPTIONAL MATCH (y)-[l:LEADER_OF|MEMBER_OF {modality: 'asserted'}]->(h:Country)
+  WITH y, collect(DISTINCT h) AS held
   OPTIONAL MATCH (n:Country {country: y.country})
   WITH y, held, collect(n) AS national
   UNWIND CASE WHEN y:Country THEN [y] WHEN held <> [] THEN held ELSE national END AS cy
   RETURN cy
 }
-WITH x, y, r, cx, cy
-WHERE cx <> cy
-  AND ($country = '' OR toLower($country) IN [k IN [cx.id, cx.name] + cx.aliases + CASE WHEN cx:Person THEN [last(split(cx.name, ' ')), last(split(last(split(cx.name, ' ')), '-'))] ELSE [] END | toLower(k)] OR toLower($country) IN [k IN [cy.id, cy.name] + cy.aliases + CASE WHEN cy:Person THEN [last(split(cy.name, ' ')), last(split(last(split(cy.name, ' ')), '-'))] ELSE [] END | toLower(k)])
-  AND ($with = '' OR toLower($with) IN [k IN [cx.id, cx.name] + cx.aliases + CASE WHEN cx:Person THEN [last(split(cx.name, ' ')), last(split(last(split(cx.name, ' ')), '-'))] ELSE [] END | toLower(k)] OR toLower($with) IN [k IN [cy.id, cy.name] + cy.aliases + CASE WHEN cy:Person THEN [last(split(cy.name, ' ')), last(split(last(split(cy.name, ' ')), '-'))] ELSE [] END | toLower(k)])
+WITH c, x, y, r, cy
+WHERE cy <> c
+  AND ($with = '' OR cy.keys CONTAINS '|' + toLower($with) + '|' OR c.keys CONTAINS '|' + toLower($with) + '|')
+WITH r, CASE WHEN startNode(r) = x THEN [c, cy, x, y] ELSE [cy, c, y, x] END AS d, c
 // Directed relations keep their direction; symmetric ones put the asked
 // country first, or else the countries in name order.
 WITH r, CASE
-          WHEN NOT type(r) IN ['MET_WITH', 'SPOKE_WITH', 'COOPERATES_WITH', 'SIGNED_AGREEMENT'] THEN [cx, cy, x, y]
-          WHEN $country <> '' THEN CASE WHEN toLower($country) IN [k IN [cx.id, cx.name] + cx.aliases + CASE WHEN cx:Person THEN [last(split(cx.name, ' ')), last(split(last(split(cx.name, ' ')), '-'))] ELSE [] END | toLower(k)] THEN [cx, cy, x, y] ELSE [cy, cx, y, x] END
-          WHEN cx.name <= cy.name THEN [cx, cy, x, y]
-          ELSE [cy, cx, y, x]
+          WHEN NOT type(r) IN ['MET_WITH', 'SPOKE_WITH', 'COOPERATES_WITH', 'SIGNED_AGREEMENT'] THEN d
+          WHEN $country <> '' THEN CASE WHEN d[0] = c THEN d ELSE [d[1], d[0], d[3], d[2]] END
+          WHEN d[0].name <= d[1].name THEN d
+          ELSE [d[1], d[0], d[3], d[2]]
         END AS o
 WITH o[0] AS c1, type(r) AS type, o[1] AS c2, o[2].name + ' -> ' + o[3].name AS who, r
 ORDER BY r.date = '', r.date, r.article, who

@@ -4,11 +4,12 @@
 // param: target actor required The other actor
 // param: type string "" Only relations of this type, e.g. BACKS or met-with; empty for all
 // example: dipgraph ask evidence --source russia --target assad --type backs
-MATCH (s:Actor)-[r]-(t:Actor)
-WHERE r.key IS NOT NULL
-  AND toLower($source) IN [k IN [s.id, s.name] + s.aliases + CASE WHEN s:Person THEN [last(split(s.name, ' ')), last(split(last(split(s.name, ' ')), '-'))] ELSE [] END | toLower(k)]
-  AND toLower($target) IN [k IN [t.id, t.name] + t.aliases + CASE WHEN t:Person THEN [last(split(t.name, ' ')), last(split(last(split(t.name, ' ')), '-'))] ELSE [] END | toLower(k)]
-  AND ($type = '' OR type(r) = replace(toUpper($type), '-', '_'))
+MATCH (s:Actor)
+WHERE s.keys CONTAINS '|' + toLower($source) + '|'
+MATCH (t:Actor)
+WHERE t.keys CONTAINS '|' + toLower($target) + '|'
+MATCH (s)-[r:MET_WITH|SPOKE_WITH|VISITED|BACKS|OPPOSES|COOPERATES_WITH|MEDIATES|SIGNED_AGREEMENT|ACCUSED|THREATENED|SANCTIONED|ATTACKED|SHOT_DOWN|CONTROLS|LEADER_OF|MEMBER_OF]-(t)
+WHERE $type = '' OR type(r) = replace(toUpper($type), '-', '_')
 WITH DISTINCT r
 OPTIONAL MATCH (art:Article {id: r.article})
 // One row per sentence; a claim without evidence still shows, with none.

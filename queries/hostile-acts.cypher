@@ -7,7 +7,7 @@
 // Only asserted claims count: an attack that could happen is not an act.
 MATCH (a:Actor)-[r:ATTACKED|SHOT_DOWN]->(b:Actor)
 WHERE r.modality = 'asserted'
-  AND ($actor = '' OR toLower($actor) IN [k IN [a.id, a.name] + a.aliases + CASE WHEN a:Person THEN [last(split(a.name, ' ')), last(split(last(split(a.name, ' ')), '-'))] ELSE [] END | toLower(k)] OR toLower($actor) IN [k IN [b.id, b.name] + b.aliases + CASE WHEN b:Person THEN [last(split(b.name, ' ')), last(split(last(split(b.name, ' ')), '-'))] ELSE [] END | toLower(k)])
+  AND ($actor = '' OR a.keys CONTAINS '|' + toLower($actor) + '|' OR b.keys CONTAINS '|' + toLower($actor) + '|')
   AND ($since = '' OR (r.date <> '' AND left(r.date, size($since)) >= left($since, size(r.date))))
   AND ($until = '' OR (r.date <> '' AND left(r.date, size($until)) <= left($until, size(r.date))))
 OPTIONAL MATCH (p:Actor {id: r.place})

@@ -3,8 +3,10 @@
 // param: country actor "" Only the leaders of this country or body
 // example: dipgraph ask leaders --country russia
 // "When" is the date the text gives, else the article's publication date.
-MATCH (p:Actor)-[r:LEADER_OF]->(c:Actor)
-WHERE r.modality = 'asserted' AND ($country = '' OR toLower($country) IN [k IN [c.id, c.name] + c.aliases + CASE WHEN c:Person THEN [last(split(c.name, ' ')), last(split(last(split(c.name, ' ')), '-'))] ELSE [] END | toLower(k)])
+MATCH (c:Actor)
+WHERE c.keys CONTAINS CASE $country WHEN '' THEN '|' ELSE '|' + toLower($country) + '|' END
+MATCH (p:Actor)-[r:LEADER_OF]->(c)
+WHERE r.modality = 'asserted'
 OPTIONAL MATCH (art:Article {id: r.article})
 WITH c, p, r.role AS role, r, CASE WHEN r.date <> '' THEN r.date ELSE art.published END AS at
 ORDER BY at, r.article

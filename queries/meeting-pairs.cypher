@@ -7,14 +7,16 @@
 // Counts Meeting nodes that really happened (modality asserted): each
 // article's report of a meeting is one, so two articles on one summit
 // count twice; dates tell them apart.
-MATCH (x:Actor)-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(y:Actor)
+MATCH (x:Actor)
+WHERE x.keys CONTAINS CASE $actor WHEN '' THEN '|' ELSE '|' + toLower($actor) + '|' END
+MATCH (x)-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(y:Actor)
 WHERE m.modality = 'asserted'
   AND CASE
-        WHEN $actor <> '' THEN toLower($actor) IN [k IN [x.id, x.name] + x.aliases + CASE WHEN x:Person THEN [last(split(x.name, ' ')), last(split(last(split(x.name, ' ')), '-'))] ELSE [] END | toLower(k)]
-        WHEN $with <> '' THEN toLower($with) IN [k IN [y.id, y.name] + y.aliases + CASE WHEN y:Person THEN [last(split(y.name, ' ')), last(split(last(split(y.name, ' ')), '-'))] ELSE [] END | toLower(k)]
+        WHEN $actor <> '' THEN true
+        WHEN $with <> '' THEN y.keys CONTAINS '|' + toLower($with) + '|'
         ELSE x.name < y.name OR (x.name = y.name AND x.id < y.id)
       END
-  AND ($with = '' OR toLower($with) IN [k IN [y.id, y.name] + y.aliases + CASE WHEN y:Person THEN [last(split(y.name, ' ')), last(split(last(split(y.name, ' ')), '-'))] ELSE [] END | toLower(k)])
+  AND ($with = '' OR y.keys CONTAINS '|' + toLower($with) + '|')
 OPTIONAL MATCH (m)-[:HELD_IN]->(p:Actor)
 WITH x, y, m, p ORDER BY m.date = '', m.date, m.id
 WITH x, y, count(m) AS meetings, [d IN collect(m.date) WHERE d <> ''] AS dates,

@@ -11,7 +11,7 @@ WHERE ($since = '' OR (m.date <> '' AND left(m.date, size($since)) >= left($sinc
   AND ($until = '' OR (m.date <> '' AND left(m.date, size($until)) <= left($until, size(m.date))))
   AND ($actor = '' OR EXISTS {
         MATCH (a:Actor)-[:ATTENDED]->(m)
-        WHERE toLower($actor) IN [k IN [a.id, a.name] + a.aliases + CASE WHEN a:Person THEN [last(split(a.name, ' ')), last(split(last(split(a.name, ' ')), '-'))] ELSE [] END | toLower(k)]
+        WHERE a.keys CONTAINS '|' + toLower($actor) + '|'
       })
 OPTIONAL MATCH (m)-[:HELD_IN]->(p:Actor)
 CALL (m) {

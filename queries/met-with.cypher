@@ -10,19 +10,21 @@
 // MET_WITH is stored once per claim, in either direction: without an actor
 // each claim is one row; with one, the actor comes first. Dates are strings
 // of varying precision, compared at the shorter of the two precisions.
-MATCH (a:Actor)-[r:MET_WITH]-(b:Actor)
+MATCH (a:Actor)
+WHERE a.keys CONTAINS CASE $actor WHEN '' THEN '|' ELSE '|' + toLower($actor) + '|' END
+MATCH (a)-[r:MET_WITH]-(b:Actor)
 WHERE CASE
-        WHEN $actor <> '' THEN toLower($actor) IN [k IN [a.id, a.name] + a.aliases + CASE WHEN a:Person THEN [last(split(a.name, ' ')), last(split(last(split(a.name, ' ')), '-'))] ELSE [] END | toLower(k)]
-        WHEN $with <> '' THEN toLower($with) IN [k IN [b.id, b.name] + b.aliases + CASE WHEN b:Person THEN [last(split(b.name, ' ')), last(split(last(split(b.name, ' ')), '-'))] ELSE [] END | toLower(k)]
+        WHEN $actor <> '' THEN true
+        WHEN $with <> '' THEN b.keys CONTAINS '|' + toLower($with) + '|'
         ELSE startNode(r) = a
       END
-  AND ($with = '' OR toLower($with) IN [k IN [b.id, b.name] + b.aliases + CASE WHEN b:Person THEN [last(split(b.name, ' ')), last(split(last(split(b.name, ' ')), '-'))] ELSE [] END | toLower(k)])
+  AND ($with = '' OR b.keys CONTAINS '|' + toLower($with) + '|')
   AND ($modality IN ['', 'any'] OR r.modality = toLower($modality))
   AND ($since = '' OR (r.date <> '' AND left(r.date, size($since)) >= left($since, size(r.date))))
   AND ($until = '' OR (r.date <> '' AND left(r.date, size($until)) <= left($until, size(r.date))))
 OPTIONAL MATCH (p:Actor {id: r.place})
 WITH a, b, r, p
-WHERE $place = '' OR (p IS NOT NULL AND toLower($place) IN [k IN [p.id, p.name] + p.aliases + CASE WHEN p:Person THEN [last(split(p.name, ' ')), last(split(last(split(p.name, ' ')), '-'))] ELSE [] END | toLower(k)])
+WHERE $place = '' OR (p IS NOT NULL AND p.keys CONTAINS '|' + toLower($place) + '|')
 OPTIONAL MATCH (art:Article {id: r.article})
 RETURN a.name AS actor, b.name AS met, r.date AS date, p.name AS place,
        r.modality AS modality, r.article AS article, art.title AS title,

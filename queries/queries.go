@@ -14,13 +14,26 @@
 // every one of them. Keeping questions as files lets people read, copy
 // and tweak them in Neo4j Browser, and adding one needs no Go.
 //
-// An actor parameter names an actor. Every query matches it the same way:
-// case-insensitively on the actor's id, name or any alias, and for a
-// person also on the surname (last word of the name) or the part of it
-// after a hyphen, so "putin", "PUTIN", "Vladimir Putin",
-// "person:vladimir-putin" and "assad" (for Bashar al-Assad) all work.
-// Callers that can ask the graph first resolve a name to the one actor it
-// means and pass its id, so that a query answers about that actor only.
+// An actor parameter names an actor. Every query matches it the same way,
+// through the keys that loading gives each actor (see graph): its id,
+// name and aliases, and for a person the surname (last word of the name)
+// or the part of it after a hyphen, lower-cased, with and without
+// diacritics, between bars. So "putin", "PUTIN", "Vladimir Putin",
+// "person:vladimir-putin" and "assad" (for Bashar al-Assad) all work:
+//
+//	MATCH (a:Actor) WHERE a.keys CONTAINS '|' + toLower($actor) + '|'
+//
+// and an optional one matches every actor when empty:
+//
+//	WHERE a.keys CONTAINS CASE $actor WHEN '' THEN '|' ELSE '|' + toLower($actor) + '|' END
+//
+// Both are answered by the text index on keys, so a query starts from its
+// actor in milliseconds however large the graph. Queries that read every
+// claim of an actor name the claim types (MET_WITH|SPOKE_WITH|...) rather
+// than any relationship: the actor's thousands of MENTIONS are then not
+// read at all. Callers that can ask the graph first resolve a name to the
+// one actor it means and pass its id, so that a query answers about that
+// actor only.
 package queries
 
 import (

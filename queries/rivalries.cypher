@@ -3,9 +3,11 @@
 // param: actor actor "" Only the rivalries of this actor, who then comes first
 // example: dipgraph ask rivalries --actor turkey
 // Only asserted claims count; acts keep their direction.
-MATCH (x:Actor)-[r:OPPOSES|ACCUSED|THREATENED|SANCTIONED|ATTACKED|SHOT_DOWN]-(y:Actor)
+MATCH (x:Actor)
+WHERE x.keys CONTAINS CASE $actor WHEN '' THEN '|' ELSE '|' + toLower($actor) + '|' END
+MATCH (x)-[r:OPPOSES|ACCUSED|THREATENED|SANCTIONED|ATTACKED|SHOT_DOWN]-(y:Actor)
 WHERE r.modality = 'asserted'
-  AND CASE WHEN $actor <> '' THEN toLower($actor) IN [k IN [x.id, x.name] + x.aliases + CASE WHEN x:Person THEN [last(split(x.name, ' ')), last(split(last(split(x.name, ' ')), '-'))] ELSE [] END | toLower(k)] ELSE x.name < y.name OR (x.name = y.name AND x.id < y.id) END
+  AND ($actor <> '' OR x.name < y.name OR (x.name = y.name AND x.id < y.id))
 WITH x, y, r ORDER BY r.date = '', r.date, r.article, type(r), startNode(r).name
 WITH x, y, count(r) AS claims, [d IN collect(r.date) WHERE d <> ''] AS dates,
      collect(DISTINCT startNode(r).name + ' ' + toLower(replace(type(r), '_', ' ')) + ' ' + endNode(r).name) AS acts,

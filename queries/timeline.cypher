@@ -5,10 +5,9 @@
 // param: until date "" Only events on or before this date
 // example: dipgraph ask timeline --actor erdogan
 MATCH (a:Actor)
-WHERE toLower($actor) IN [k IN [a.id, a.name] + a.aliases + CASE WHEN a:Person THEN [last(split(a.name, ' ')), last(split(last(split(a.name, ' ')), '-'))] ELSE [] END | toLower(k)]
-MATCH (a)-[r]-(:Actor)
-WHERE r.key IS NOT NULL
-  AND ($since = '' OR (r.date <> '' AND left(r.date, size($since)) >= left($since, size(r.date))))
+WHERE a.keys CONTAINS '|' + toLower($actor) + '|'
+MATCH (a)-[r:MET_WITH|SPOKE_WITH|VISITED|BACKS|OPPOSES|COOPERATES_WITH|MEDIATES|SIGNED_AGREEMENT|ACCUSED|THREATENED|SANCTIONED|ATTACKED|SHOT_DOWN|CONTROLS|LEADER_OF|MEMBER_OF]-(:Actor)
+WHERE ($since = '' OR (r.date <> '' AND left(r.date, size($since)) >= left($since, size(r.date))))
   AND ($until = '' OR (r.date <> '' AND left(r.date, size($until)) <= left($until, size(r.date))))
 // An actor name can match both ends of a claim; show the claim once.
 WITH DISTINCT r

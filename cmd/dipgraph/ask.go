@@ -164,8 +164,7 @@ func runAsk(ctx context.Context, io streams, opts *askOptions, name string, valu
 	if err != nil {
 		return err
 	}
-	params, err := q.Bind(values)
-	if err != nil {
+	if _, err := q.Bind(values); err != nil {
 		return err
 	}
 	db, _, err := opts.openGraph(ctx)
@@ -173,12 +172,9 @@ func runAsk(ctx context.Context, io streams, opts *askOptions, name string, valu
 		return err
 	}
 	defer db.Close(ctx)
-	for _, p := range q.Params {
-		if v := params[p.Name]; p.Type == "actor" && v != "" {
-			if params[p.Name], err = resolveActor(ctx, db, p.Name, v.(string)); err != nil {
-				return err
-			}
-		}
+	params, err := bindActors(ctx, db, q, values)
+	if err != nil {
+		return err
 	}
 	if opts.explain {
 		_, err := fmt.Fprintf(io.out, "%s\n\n%s\n", browser.Params(q, params), q.Cypher)
@@ -195,18 +191,40 @@ func runAsk(ctx context.Context, io streams, opts *askOptions, name string, valu
 // actor's id or name, 1 an alias, 2 a person's surname (the last word of
 // the name, or its part after a hyphen). Case and diacritics do not count:
 // both sides are lower-cased, decomposed (NFD) and stripped of combining
-// marks.
+// marks. The text index on the actors' keys (see graph) finds the
+// candidates; only they are ranked.
 const lookupCypher = `
+WITH [s IN [$name] | reduce(t = '', c IN split(normalize(toLower(s), NFD), '') |
+       t + CASE WHEN c >= '\u0300' AND c <= '\u036f' THEN '' ELSE c END)][0] AS name
 MATCH (a:Actor)
+WHERE a.keys CONTAINS '|' + name + '|'
 UNWIND [[0, a.id], [0, a.name]] + [x IN a.aliases | [1, x]] +
        CASE WHEN a:Person THEN [[2, last(split(a.name, ' '))], [2, last(split(last(split(a.name, ' ')), '-'))]] ELSE [] END AS key
-WITH a, key[0] AS rank,
-     [s IN [key[1], $name] | reduce(t = '', c IN split(normalize(toLower(s), NFD), '') |
-       t + CASE WHEN c >= '\u0300' AND c <= '\u036f' THEN '' ELSE c END)] AS folded
-WHERE folded[0] = folded[1]
+WITH a, key[0] AS rank, name,
+     reduce(t = '', c IN split(normalize(toLower(key[1]), NFD), '') |
+       t + CASE WHEN c >= '\u0300' AND c <= '\u036f' THEN '' ELSE c END) AS folded
+WHERE folded = name
 WITH a, min(rank) AS rank
 RETURN a.id AS id, a.name AS name, [l IN labels(a) WHERE l <> 'Actor'][0] AS label, rank
 ORDER BY rank, name, id`
+
+// bindActors binds the values to q's parameters as q.Bind does, then
+// resolves each actor parameter's name to the id of the one actor it
+// means.
+func bindActors(ctx context.Context, db *graph.DB, q queries.Query, values map[string]string) (map[string]any, error) {
+	params, err := q.Bind(values)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range q.Params {
+		if v := params[p.Name]; p.Type == "actor" && v != "" {
+			if params[p.Name], err = resolveActor(ctx, db, p.Name, v.(string)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return params, nil
+}
 
 // resolveActor returns the id of the actor that name, the value of the
 // parameter param, means: the best ranked match of lookupCypher. Several
