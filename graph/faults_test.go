@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"os"
 	"os/exec"
@@ -312,15 +313,21 @@ func corpus(n int) []dipgraph.Record {
 	return recs
 }
 
-// freePort returns a local port where nothing listens.
+// freePort returns a port nothing listens on, below the kernel's
+// ephemeral range (32768 and up on Linux), so that no outgoing connection
+// takes it between now and the server's start.
 func freePort(t *testing.T) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	for range 100 {
+		port := 20000 + rand.IntN(12000)
+		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+		if err == nil {
+			l.Close()
+			return fmt.Sprint(port)
+		}
 	}
-	defer l.Close()
-	return fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
+	t.Fatal("no free port between 20000 and 32000")
+	return ""
 }
 
 // repoPath is a path in the repository, found from the test's working
