@@ -113,15 +113,29 @@ func TestLoadAndAsk(t *testing.T) {
 		t.Errorf("Putin-Assad = %v, want 2024-07-24, asserted, place:moscow", row[:3])
 	}
 
-	if _, _, err := run(t, "", "load", "--quiet", "../../testdata/articles"); err != nil {
-		t.Fatal(err)
-	}
-	nodes2, rels2, err := db.Counts(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if nodes2 != nodes || rels2 != rels {
-		t.Errorf("a second load changed the graph: %d/%d nodes, %d/%d relationships", nodes, nodes2, rels, rels2)
+	// Loaded again, the unchanged articles are skipped; with --force they
+	// are extracted and written again. Neither changes the graph.
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "; 2 unchanged, skipped"},
+		{[]string{"--force", "--writers", "1", "--batch", "1"}, "; 0 unchanged, skipped"},
+	} {
+		_, stderr, err := run(t, "", append(append([]string{"load"}, tc.args...), "../../testdata/articles")...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(stderr, tc.want) {
+			t.Errorf("load %v: stderr %q, want %q", tc.args, stderr, tc.want)
+		}
+		nodes2, rels2, err := db.Counts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if nodes2 != nodes || rels2 != rels {
+			t.Errorf("load %v changed the graph: %d/%d nodes, %d/%d relationships", tc.args, nodes, nodes2, rels, rels2)
+		}
 	}
 
 	out, _, err := run(t, "", "ask", "met-with", "--actor", "putin", "--format", "json")
