@@ -9,6 +9,9 @@ MATCH (a:Actor)
 WHERE a.keys CONTAINS '|' + toLower($actor) + '|'
 MATCH (b:Actor)
 WHERE b.keys CONTAINS '|' + toLower($other) + '|' AND b <> a
+// Both actors are found before any claim is read: otherwise the planner
+// may look b up again for every claim of a.
+WITH DISTINCT a, b
 MATCH (a)-[r:MET_WITH|SPOKE_WITH|VISITED|BACKS|OPPOSES|COOPERATES_WITH|MEDIATES|SIGNED_AGREEMENT|ACCUSED|THREATENED|SANCTIONED|ATTACKED|SHOT_DOWN|CONTROLS|LEADER_OF|MEMBER_OF]-(p:Actor)
 WHERE r.modality <> 'negated' AND p <> a AND p <> b
 WITH DISTINCT a, b, p

@@ -4,12 +4,18 @@
 // example: dipgraph ask contradictions
 // Dates are shown, not compared: a change of side over the years shows up
 // here too, for the reader to judge.
-MATCH (s:Actor)-[r1:BACKS|OPPOSES {modality: 'asserted'}]->(t:Actor)
-WHERE $actor = '' OR s.keys CONTAINS '|' + toLower($actor) + '|' OR t.keys CONTAINS '|' + toLower($actor) + '|'
-MATCH (s)-[r2:BACKS|OPPOSES]->(t)
-WHERE r2.article <> r1.article
-  AND ((type(r1) = 'BACKS' AND type(r2) = 'OPPOSES' AND r2.modality = 'asserted')
-    OR (type(r2) = type(r1) AND r2.modality = 'negated'))
+MATCH (s:Actor)-[r:BACKS|OPPOSES]->(t:Actor)
+WHERE r.modality IN ['asserted', 'negated']
+  AND ($actor = '' OR s.keys CONTAINS '|' + toLower($actor) + '|' OR t.keys CONTAINS '|' + toLower($actor) + '|')
+// The claims of a pair are compared in memory: a pair that many articles
+// tell of has many claims, and comparing them in the store would read
+// the square of their number.
+WITH s, t, collect({r: r, type: type(r), modality: r.modality, article: r.article}) AS claims
+UNWIND [c IN claims WHERE c.modality = 'asserted'] AS c1
+UNWIND [c IN claims WHERE c.article <> c1.article
+          AND ((c1.type = 'BACKS' AND c.type = 'OPPOSES' AND c.modality = 'asserted')
+            OR (c.type = c1.type AND c.modality = 'negated'))] AS c2
+WITH s, t, c1.r AS r1, c2.r AS r2
 RETURN s.name AS source, t.name AS target,
        toLower(type(r1)) AS says, r1.date AS date, r1.article AS article, head(r1.sentences) AS evidence,
        CASE

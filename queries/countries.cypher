@@ -32,7 +32,8 @@ WHERE r.modality = 'asserted'
 CALL (y) {
   OPTIONAL MATCH (y)-[l:LEADER_OF|MEMBER_OF {modality: 'asserted'}]->(h:Country)
   WITH y, collect(DISTINCT h) AS held
-  OPTIONAL MATCH (n:Country {country: y.country})
+  // A country's id is its code's: country:RUS for RUS.
+  OPTIONAL MATCH (n:Country {id: 'country:' + y.country})
   WITH y, held, collect(n) AS national
   UNWIND CASE WHEN y:Country THEN [y] WHEN held <> [] THEN held ELSE national END AS cy
   RETURN cy
