@@ -164,7 +164,8 @@ func runAsk(ctx context.Context, io streams, opts *askOptions, name string, valu
 	if err != nil {
 		return err
 	}
-	if _, err := q.Bind(values); err != nil {
+	params, err := q.Bind(values)
+	if err != nil {
 		return err
 	}
 	db, _, err := opts.openGraph(ctx)
@@ -172,8 +173,7 @@ func runAsk(ctx context.Context, io streams, opts *askOptions, name string, valu
 		return err
 	}
 	defer db.Close(ctx)
-	params, err := bindActors(ctx, db, q, values)
-	if err != nil {
+	if err := resolveActors(ctx, db, q, params); err != nil {
 		return err
 	}
 	if opts.explain {
@@ -194,8 +194,8 @@ func runAsk(ctx context.Context, io streams, opts *askOptions, name string, valu
 // marks. The text index on the actors' keys (see graph) finds the
 // candidates; only they are ranked.
 const lookupCypher = `
-WITH [s IN [$name] | reduce(t = '', c IN split(normalize(toLower(s), NFD), '') |
-       t + CASE WHEN c >= '\u0300' AND c <= '\u036f' THEN '' ELSE c END)][0] AS name
+WITH reduce(t = '', c IN split(normalize(toLower($name), NFD), '') |
+       t + CASE WHEN c >= '\u0300' AND c <= '\u036f' THEN '' ELSE c END) AS name
 MATCH (a:Actor)
 WHERE a.keys CONTAINS '|' + name + '|'
 UNWIND [[0, a.id], [0, a.name]] + [x IN a.aliases | [1, x]] +
@@ -208,22 +208,19 @@ WITH a, min(rank) AS rank
 RETURN a.id AS id, a.name AS name, [l IN labels(a) WHERE l <> 'Actor'][0] AS label, rank
 ORDER BY rank, name, id`
 
-// bindActors binds the values to q's parameters as q.Bind does, then
-// resolves each actor parameter's name to the id of the one actor it
-// means.
-func bindActors(ctx context.Context, db *graph.DB, q queries.Query, values map[string]string) (map[string]any, error) {
-	params, err := q.Bind(values)
-	if err != nil {
-		return nil, err
-	}
+// resolveActors replaces the name each actor parameter of q gives in
+// params with the id of the one actor it means.
+func resolveActors(ctx context.Context, db *graph.DB, q queries.Query, params map[string]any) error {
 	for _, p := range q.Params {
 		if v := params[p.Name]; p.Type == "actor" && v != "" {
-			if params[p.Name], err = resolveActor(ctx, db, p.Name, v.(string)); err != nil {
-				return nil, err
+			id, err := resolveActor(ctx, db, p.Name, v.(string))
+			if err != nil {
+				return err
 			}
+			params[p.Name] = id
 		}
 	}
-	return params, nil
+	return nil
 }
 
 // resolveActor returns the id of the actor that name, the value of the

@@ -185,14 +185,7 @@ func runBench(ctx context.Context, io streams, opts *benchOptions) error {
 			return err
 		}
 	}
-	res.PeakRSSMB = peakRSSMB()
-	res.Machine.LoadAfter = loadAverage()
-	if opts.json {
-		enc := json.NewEncoder(io.out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
-	}
-	return res.write(io.out)
+	return res.finish(io.out, opts.json)
 }
 
 // benchQueries times the canned queries on the graph as it is.
@@ -207,14 +200,7 @@ func benchQueries(ctx context.Context, io streams, opts *benchOptions, db *graph
 	if err := b.queries(); err != nil {
 		return err
 	}
-	res.PeakRSSMB = peakRSSMB()
-	res.Machine.LoadAfter = loadAverage()
-	if opts.json {
-		enc := json.NewEncoder(io.out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
-	}
-	return res.write(io.out)
+	return res.finish(io.out, opts.json)
 }
 
 // bench holds what the steps of a run share.
@@ -488,8 +474,11 @@ func (b *bench) queries() error {
 	b.res.QueryArgs = map[string]string{}
 	b.res.QueryRuns = map[string]int{}
 	ask := func(q queries.Query, values map[string]string) error {
-		params, err := bindActors(b.ctx, b.db, q, values)
+		params, err := q.Bind(values)
 		if err != nil {
+			return err
+		}
+		if err := resolveActors(b.ctx, b.db, q, params); err != nil {
 			return err
 		}
 		r, err := b.db.Read(b.ctx, q.Cypher, params)
@@ -621,6 +610,19 @@ func machineOf(ctx context.Context, db *graph.DB, uri string) benchMachine {
 		m.Neo4j, _ = r.Rows[0][0].(string)
 	}
 	return m
+}
+
+// finish notes the peak memory and the load average at the end of the
+// run, and prints the result as a table, or as one JSON object.
+func (r *benchResult) finish(w io.Writer, asJSON bool) error {
+	r.PeakRSSMB = peakRSSMB()
+	r.Machine.LoadAfter = loadAverage()
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	return r.write(w)
 }
 
 // write prints the result as a table.
