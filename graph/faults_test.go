@@ -20,6 +20,7 @@ import (
 
 	"github.com/dipgraph/dipgraph"
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 )
 
 // faultServer is a Neo4j server of the fault tests' own.
@@ -42,7 +43,7 @@ func newFaultServer(t *testing.T) *faultServer {
 		}
 		t.Skipf("skipping: the fault tests start a Neo4j server of their own and need Java: %v", err)
 	}
-	s := &faultServer{script: repoPath(t, "scripts", "neo4j"), home: t.TempDir()}
+	s := &faultServer{script: neo4jtest.RepoPath(t, "scripts", "neo4j"), home: t.TempDir()}
 	bolt, http := freePort(t), freePort(t)
 	s.env = append(os.Environ(),
 		"DIPGRAPH_NEO4J_DIR="+s.home,
@@ -328,23 +329,4 @@ func freePort(t *testing.T) string {
 	}
 	t.Fatal("no free port between 20000 and 32000")
 	return ""
-}
-
-// repoPath is a path in the repository, found from the test's working
-// directory, which is its package's.
-func repoPath(t *testing.T, elem ...string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(append([]string{dir}, elem...)...)
-		}
-		if dir == filepath.Dir(dir) {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = filepath.Dir(dir)
-	}
 }

@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph"
+	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 )
 
 // BigBytes is the size of the big file and of the long JSON line: far
@@ -71,7 +72,7 @@ func Build(t testing.TB, unreadable bool) (string, []Case) {
 			t.Fatal(err)
 		}
 	}
-	if err := os.CopyFS(dir, os.DirFS(repoPath(t, "testdata", "bad"))); err != nil {
+	if err := os.CopyFS(dir, os.DirFS(neo4jtest.RepoPath(t, "testdata", "bad"))); err != nil {
 		t.Fatal(err)
 	}
 	chmodTree(t, dir)
@@ -246,26 +247,6 @@ func chmodTree(t testing.TB, dir string) {
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-}
-
-// repoPath is a path in the repository, found from the working directory
-// of the test, which is its package's.
-func repoPath(t testing.TB, elem ...string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(append([]string{dir}, elem...)...)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = parent
 	}
 }
 
