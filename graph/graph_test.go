@@ -368,7 +368,8 @@ func TestRead(t *testing.T) {
 		[]any{int64(1), "two", []any{int64(3)}},
 		map[string]any{"k": "v", "n": map[string]any{"m": int64(1)}},
 		"2024-07-24", "2024-07-24T10:30:00Z", "2024-07-24T10:30:00", "P0M1DT7200S",
-		map[string]any{"id": "place:moscow", "name": "Moscow", "aliases": []any{}, "country": "RUS", "keys": "|place:moscow|moscow|"},
+		map[string]any{"id": "place:moscow", "name": "Moscow", "aliases": []any{}, "country": "RUS", "keys": "|place:moscow|moscow|",
+			"mentions": int64(1), "partners": int64(0), "claims": int64(0), "claim_articles": int64(0)},
 		map[string]any{},
 	}}
 	if !reflect.DeepEqual(res.Rows, want) {

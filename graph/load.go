@@ -61,7 +61,8 @@ func (s *Stats) add(o Stats) {
 // Load writes DB.BatchSize articles per transaction, one batch after the
 // other; a Loader writes a stream of records with several transactions in
 // flight. A load that fails part way leaves the batches before the failure
-// written; loading again completes it.
+// written; loading again completes it. Either way, it ends by recounting
+// the actors it wrote (see statsCypher).
 func (db *DB) Load(ctx context.Context, recs []dipgraph.Record) (Stats, error) {
 	if err := validate(recs); err != nil {
 		return Stats{}, fmt.Errorf("load: %w", err)
@@ -69,21 +70,30 @@ func (db *DB) Load(ctx context.Context, recs []dipgraph.Record) (Stats, error) {
 	if err := db.ensureSchemaOnce(ctx); err != nil {
 		return Stats{}, fmt.Errorf("load: %w", err)
 	}
-	var total Stats
-	for recs := range slices.Chunk(latest(recs), db.batchSize()) {
-		b, err := plan(recs)
-		if err != nil {
-			return total, fmt.Errorf("load: %w", err)
+	var (
+		total   Stats
+		touched touched
+	)
+	err := func() error {
+		for recs := range slices.Chunk(latest(recs), db.batchSize()) {
+			b, err := plan(recs)
+			if err != nil {
+				return fmt.Errorf("load: %w", err)
+			}
+			if err := db.writeActors(ctx, b.actors); err != nil {
+				return err
+			}
+			swept, err := db.writeBody(ctx, b)
+			if err != nil {
+				return err
+			}
+			touched.add(b.actorIDs()...)
+			touched.add(swept...)
+			total.add(b.stats)
 		}
-		if err := db.writeActors(ctx, b.actors); err != nil {
-			return total, err
-		}
-		if err := db.writeBody(ctx, b); err != nil {
-			return total, err
-		}
-		total.add(b.stats)
-	}
-	return total, nil
+		return nil
+	}()
+	return total, errors.Join(err, db.recount(ctx, touched.list()))
 }
 
 func (db *DB) batchSize() int {
@@ -110,6 +120,7 @@ func (db *DB) batchSize() int {
 // deadlock; when they do, the driver retries the transaction.
 type Loader struct {
 	db      *DB
+	parent  context.Context // for the recount, which Close runs after an error too
 	ctx     context.Context
 	cancel  context.CancelCauseFunc
 	size    int
@@ -132,6 +143,8 @@ type Loader struct {
 	idle     *sync.Cond      // signalled when a batch leaves flight
 	inflight map[string]bool // article ids of the batches being written
 	stats    Stats
+
+	touched touched // actors whose counts Close recomputes
 }
 
 // NewLoader starts a Loader with the given number of concurrent body
@@ -140,9 +153,11 @@ func (db *DB) NewLoader(ctx context.Context, writers int) *Loader {
 	if writers <= 0 {
 		writers = DefaultWriters
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancelCause(ctx)
 	l := &Loader{
 		db:       db,
+		parent:   parent,
 		ctx:      ctx,
 		cancel:   cancel,
 		size:     db.batchSize(),
@@ -196,9 +211,10 @@ func (l *Loader) flush() error {
 	}
 }
 
-// Close writes the records still queued, waits for every transaction and
-// returns what was written, with the first error if any. A Loader takes
-// no record after Close.
+// Close writes the records still queued, waits for every transaction,
+// recounts the actors written (after an error too, for the batches that
+// were) and returns what was written, with the first error if any. A
+// Loader takes no record after Close.
 func (l *Loader) Close() (Stats, error) {
 	err := l.flush()
 	close(l.planned)
@@ -207,6 +223,7 @@ func (l *Loader) Close() (Stats, error) {
 		err = cause
 	}
 	l.cancel(errClosed)
+	err = errors.Join(err, l.db.recount(l.parent, l.touched.list()))
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.stats, err
@@ -280,9 +297,12 @@ func (l *Loader) remember(actors []*dipgraph.Actor) {
 func (l *Loader) writeBodies() {
 	defer l.done.Done()
 	for b := range l.ready {
-		err := l.db.writeBody(l.ctx, b)
+		swept, err := l.db.writeBody(l.ctx, b)
 		if err != nil {
 			l.cancel(err)
+		} else {
+			l.touched.add(b.actorIDs()...)
+			l.touched.add(swept...)
 		}
 		l.mu.Lock()
 		for _, id := range b.ids {
@@ -388,13 +408,16 @@ CALL (m, row) {
 
 // unmentionCypher deletes the mentions of articles that an earlier load
 // wrote, in actor order, so that concurrent batches lock shared actors in
-// the same order.
+// the same order, and returns the actors: every actor an article made a
+// claim about is one it mentions, so these are all the actors whose
+// counts the sweep changes.
 const unmentionCypher = `
 UNWIND $rows AS row
 MATCH (:Article {id: row.id})-[m:MENTIONS]->(x:Actor)
 WITH m, x.id AS actor
 ORDER BY actor
-DELETE m`
+DELETE m
+RETURN DISTINCT actor`
 
 // sweepCypher deletes the rest of what earlier loads of some articles
 // wrote: their reports, the meetings that only they reported and that
@@ -499,9 +522,11 @@ func (db *DB) writeActors(ctx context.Context, actors []*dipgraph.Actor) error {
 }
 
 // writeBody writes the articles of a batch and everything they say, in
-// one transaction: a few round trips whatever the batch's size.
-func (db *DB) writeBody(ctx context.Context, b *batch) error {
-	return db.transact(ctx, "articles", func(tx neo4j.ManagedTransaction) error {
+// one transaction: a few round trips whatever the batch's size. It
+// returns the actors that the articles' earlier versions mentioned.
+func (db *DB) writeBody(ctx context.Context, b *batch) (swept []string, err error) {
+	err = db.transact(ctx, "articles", func(tx neo4j.ManagedTransaction) error {
+		swept = nil // the driver may run this again
 		res, err := tx.Run(ctx, articleCypher, map[string]any{"rows": b.articles})
 		if err != nil {
 			return fmt.Errorf("articles: %w", err)
@@ -520,7 +545,15 @@ func (db *DB) writeBody(ctx context.Context, b *batch) error {
 			}
 		}
 		if len(sweep) > 0 {
-			if err := run(ctx, tx, unmentionCypher, map[string]any{"rows": sweep}); err != nil {
+			res, err := tx.Run(ctx, unmentionCypher, map[string]any{"rows": sweep})
+			if err == nil {
+				var recs []*neo4j.Record
+				recs, err = res.Collect(ctx)
+				for _, rec := range recs {
+					swept = append(swept, rec.Values[0].(string))
+				}
+			}
+			if err != nil {
 				return fmt.Errorf("sweep mentions: %w", err)
 			}
 			if err := run(ctx, tx, sweepCypher, map[string]any{"rows": sweep}); err != nil {
@@ -552,6 +585,7 @@ func (db *DB) writeBody(ctx context.Context, b *batch) error {
 		}
 		return nil
 	})
+	return swept, err
 }
 
 // transact runs fn in a managed write transaction, which the driver
@@ -671,6 +705,15 @@ func plan(recs []dipgraph.Record) (*batch, error) {
 
 	b.stats = Stats{Articles: len(recs), Actors: len(actors), Relations: len(claims), Meetings: len(meetingIDs)}
 	return b, nil
+}
+
+// actorIDs returns the ids of the batch's actors.
+func (b *batch) actorIDs() []string {
+	ids := make([]string, len(b.mentions))
+	for i, m := range b.mentions {
+		ids[i] = m.actor
+	}
+	return ids
 }
 
 // mentions are the articles of a batch that mention an actor.

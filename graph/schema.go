@@ -29,6 +29,8 @@ var schema = func() []string {
 		"CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)",
 		"CREATE INDEX actor_country IF NOT EXISTS FOR (n:Actor) ON (n.country)",
 		"CREATE TEXT INDEX actor_keys IF NOT EXISTS FOR (n:Actor) ON (n.keys)",
+		"CREATE INDEX actor_mentions IF NOT EXISTS FOR (n:Actor) ON (n.mentions)",
+		"CREATE INDEX actor_partners IF NOT EXISTS FOR (n:Actor) ON (n.partners)",
 		"CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
 	}
 	for _, t := range dipgraph.RelationTypes {
@@ -46,8 +48,8 @@ func claimIndex(t dipgraph.RelationType) string {
 // its indexes are online, so that the first load after it uses them. It is
 // idempotent and cheap once the schema exists.
 //
-// Actors without keys, from an import or from a version of dipgraph
-// before keys, get them.
+// Actors without keys or counts (see statsCypher), from an import or from
+// a version of dipgraph before them, get them.
 //
 // A graph that holds data but not the schema was built by neo4j-admin
 // from an export (see Exporter), and neo4j-admin cannot write an empty
@@ -70,8 +72,9 @@ func (db *DB) EnsureSchema(ctx context.Context) error {
 			return fmt.Errorf("ensure schema: %w", err)
 		}
 	}
-	if err := db.autoCommit(ctx, "ensure schema: actor keys", []string{
+	if err := db.autoCommit(ctx, "ensure schema: actor keys and counts", []string{
 		"MATCH (n:Actor) WHERE n.keys IS NULL CALL (n) { " + setKeysCypher + " } IN TRANSACTIONS OF 10000 ROWS",
+		fmt.Sprintf("MATCH (a:Actor) WHERE a.mentions IS NULL CALL (a) { %s } IN TRANSACTIONS OF %d ROWS", statsCypher, statsBatch),
 	}); err != nil {
 		return err
 	}

@@ -4,11 +4,13 @@
 // param: limit int "10" At most this many rows
 // example: dipgraph ask connected --label person
 // Any claim relates two actors, except one that says something did not
-// happen.
-MATCH (a:Actor)-[r:MET_WITH|SPOKE_WITH|VISITED|BACKS|OPPOSES|COOPERATES_WITH|MEDIATES|SIGNED_AGREEMENT|ACCUSED|THREATENED|SANCTIONED|ATTACKED|SHOT_DOWN|CONTROLS|LEADER_OF|MEMBER_OF]-(b:Actor)
-WHERE r.modality <> 'negated' AND a <> b
+// happen. Loading keeps each actor's counts of them (partners, claims,
+// claim_articles), under an index that gives the most connected first,
+// so the query reads the first rows of that index and not every claim.
+MATCH (a:Actor)
+WHERE a.partners > 0
   AND ($label = '' OR any(l IN labels(a) WHERE l <> 'Actor' AND toLower(l) = toLower($label)))
 RETURN a.name AS actor, [l IN labels(a) WHERE l <> 'Actor'][0] AS label,
-       count(DISTINCT b) AS partners, count(r) AS claims, count(DISTINCT r.article) AS articles
-ORDER BY partners DESC, claims DESC, actor
+       a.partners AS partners, a.claims AS claims, a.claim_articles AS articles
+ORDER BY a.partners DESC, claims DESC, actor
 LIMIT $limit
