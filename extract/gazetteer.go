@@ -300,14 +300,21 @@ func (g *gazetteer) addPerson(f []string) error {
 }
 
 // placeOf is the place a metonym names when it is used as a location:
-// "in Moscow" is the city, not Russia.
-func (g *gazetteer) placeOf(surface string) *def {
+// "in Moscow" is the city, not Russia; it lies in country, the one the
+// metonym stands for, unless the gazetteer says where. It only reads the
+// gazetteer, which extraction workers share: a place it lacks, or one
+// without a country, is a new def for the caller alone.
+func (g *gazetteer) placeOf(surface, country string) *def {
 	name := strings.TrimPrefix(surface, "the ")
-	if d, ok := g.places[name]; ok {
-		return d
+	d, ok := g.places[name]
+	if !ok {
+		return &def{id: "place:" + slug(name), name: name, label: dipgraph.Place, country: country}
 	}
-	d := &def{id: "place:" + slug(name), name: name, label: dipgraph.Place}
-	g.places[name] = d
+	if d.country == "" {
+		c := *d
+		c.country = country
+		return &c
+	}
 	return d
 }
 

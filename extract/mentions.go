@@ -442,10 +442,7 @@ func (d *doc) termMention(s *sent, i, n int, t term) mention {
 			prev = lw[i-1]
 		}
 		if d.g.is("locative", prev) || (i+n < len(lw) && !unicode.IsUpper(rune(s.w[i+n][0])) && d.g.groups.byKey[lw[i+n]] == "" && isNounLike(lw[i+n])) {
-			df = d.g.placeOf(strings.Join(s.w[i:i+n], " "))
-			if df.country == "" {
-				df.country = t.def.country
-			}
+			df = d.g.placeOf(strings.Join(s.w[i:i+n], " "), t.def.country)
 			m.label = dipgraph.Place
 		} else {
 			m.label = dipgraph.Country
