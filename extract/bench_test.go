@@ -73,3 +73,19 @@ func BenchmarkStream(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRead measures reading the shared corpus as JSON Lines, which is
+// most of what loading an unchanged corpus again costs: run with -cpu 1,2
+// to see how it scales with cores.
+func BenchmarkRead(b *testing.B) {
+	const path = "../../shared/corpus/wikinews.jsonl"
+	info, err := os.Stat(path)
+	if err != nil {
+		b.Skip("../shared/corpus/wikinews.jsonl not found")
+	}
+	b.SetBytes(info.Size())
+	for b.Loop() {
+		for range extract.Read([]string{path}, nil) {
+		}
+	}
+}

@@ -552,31 +552,125 @@ const (
 	minEnglishShare = 0.12 // the least share of englishWords in English
 )
 
-var englishWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`the of and to a in is was that for on with as by at from
-		it its he his she her they their them this these those be been are were has have had
-		will would said says not but or an which who after over than more about into also
-		we our there when while against between during could should can may`) {
-		m[w] = true
+// englishWordList are the common words of English, which englishWords
+// holds.
+const englishWordList = `the of and to a in is was that for on with as by at from
+	it its he his she her they their them this these those be been are were has have had
+	will would said says not but or an which who after over than more about into also
+	we our there when while against between during could should can may`
+
+var englishWords = newWordSet(englishWordList)
+
+// wordSet is a set of words of up to 8 ASCII letters, by wordKey, in an
+// open-addressed table: looking a word up costs a multiplication and a
+// comparison or two, a fraction of hashing a string into a map. Every
+// word that the language check reads is looked up.
+type wordSet [256]uint64
+
+func newWordSet(words string) *wordSet {
+	var s wordSet
+	fields := strings.Fields(words)
+	if len(fields) > len(s)/2 {
+		panic("wordSet: too many words for the table")
 	}
-	return m
-}()
+	for _, w := range fields {
+		k, _ := wordKey(w)
+		if k == 0 {
+			panic("wordSet: " + w + " is over 8 letters")
+		}
+		i := slot(k)
+		for s[i] != 0 && s[i] != k {
+			i = (i + 1) % len(s)
+		}
+		s[i] = k
+	}
+	return &s
+}
+
+// has reports whether the word of key k is in the set.
+func (s *wordSet) has(k uint64) bool {
+	if k == 0 {
+		return false
+	}
+	for i := slot(k); s[i] != 0; i = (i + 1) % len(s) {
+		if s[i] == k {
+			return true
+		}
+	}
+	return false
+}
+
+// slot is where a wordSet starts looking for k: the top 8 bits of a
+// Fibonacci hash.
+func slot(k uint64) int {
+	return int(k * 0x9E3779B97F4A7C15 >> 56)
+}
 
 // checkEnglish returns an error for text that is not English, which the
-// rules cannot read: they would find nothing, or garbage.
+// rules cannot read: they would find nothing, or garbage. Its words are
+// runs of letters and apostrophes (but for runs of apostrophes alone),
+// compared with englishWords in lower case. Every article read goes
+// through it, those of an unchanged corpus loaded again too, so it reads
+// the text in one pass, lower-casing an ASCII word into its wordKey on the
+// way, rather than with strings.FieldsFuncSeq, strings.ToLower and a map,
+// which cost three times as much; and it stops as soon as the text has
+// enough common words to pass whatever follows, a third of the way into
+// an English article.
 func checkEnglish(text string) error {
 	words, common := 0, 0
-	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-		if strings.Trim(w, "'") == "" {
+	// With the share of judgedWords common, the text passes, whatever
+	// follows.
+	for i := 0; words < judgedWords && float64(common) < minEnglishShare*judgedWords; {
+		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if wordBytes[c] != 0 {
+					break
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(r) {
+				break
+			}
+			i += n
+		}
+		if i == len(text) {
+			break
+		}
+		start := i
+		var key uint64 // the word's wordKey, while it is ASCII
+		letters, ascii := false, true
+		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				lower := wordBytes[c]
+				if lower == 0 {
+					break
+				}
+				key = key<<8 | uint64(lower)
+				letters = letters || lower != '\''
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			letters, ascii = true, false
+			i += n
+		}
+		if !letters {
 			continue
 		}
 		words++
-		if englishWords[strings.ToLower(w)] {
-			common++
+		switch {
+		case !ascii:
+			key, _ = wordKey(strings.ToLower(text[start:i])) // "İT" is "it"
+		case i-start > 8:
+			key = 0 // too long to be an English word, and its bits shifted out
 		}
-		if words == judgedWords {
-			break
+		if englishWords.has(key) {
+			common++
 		}
 	}
 	if words < minJudgedWords || float64(common) >= minEnglishShare*float64(words) {
@@ -584,6 +678,41 @@ func checkEnglish(text string) error {
 	}
 	return fmt.Errorf("not English: %d of its first %d words are common English words such as \"the\" (%.0f%%, English has over %.0f%%); dipgraph reads English only",
 		common, words, 100*float64(common)/float64(words), 100*minEnglishShare)
+}
+
+// wordBytes maps the ASCII bytes of words, letters and the apostrophe, to
+// themselves in lower case, and the others to 0.
+var wordBytes = func() (t [utf8.RuneSelf]byte) {
+	for c := range byte(utf8.RuneSelf) {
+		switch {
+		case 'a' <= c && c <= 'z', c == '\'':
+			t[c] = c
+		case 'A' <= c && c <= 'Z':
+			t[c] = c + 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// wordKey packs w, lower-cased, into an integer, a byte each, if it is
+// ASCII and of at most 8 letters; it returns 0 for a longer word, and
+// false for a word that is not ASCII. Looking an integer up costs a
+// fraction of hashing a string.
+func wordKey(w string) (key uint64, ascii bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key = key<<8 | uint64(c)
+	}
+	if len(w) > 8 {
+		return 0, true
+	}
+	return key, true
 }
 
 func firstLine(text string) string {
@@ -622,35 +751,96 @@ func readJSONL(p string, r io.Reader, yield func(Input) bool) bool {
 	case looksBinary(head):
 		return yield(Input{Where: p, Err: errBinary})
 	}
-	for n := 1; ; n++ {
-		where := fmt.Sprintf("%s:%d", p, n)
-		line, long, err := readLine(br, MaxArticleBytes)
-		switch {
-		case long:
-			e := fmt.Errorf("line over the %s limit for one article", megabytes(MaxArticleBytes))
-			if !yield(Input{Where: where, Err: e}) {
-				return false
-			}
-		case len(bytes.TrimSpace(line)) > 0:
-			a, warning, perr := jsonlArticle(p, line)
-			if !yield(Input{Article: a, Where: where, Err: perr, Warning: warning}) {
-				return false
+	stopped := errors.New("stopped")
+	err := Parallel(jsonlChunks(p, br), 0, decodeLines, func(ins []Input) error {
+		for _, in := range ins {
+			if !yield(in) {
+				return stopped
 			}
 		}
-		if err == io.EOF {
-			return true
-		}
-		if err != nil {
-			return yield(Input{Where: where, Err: fileError("read", err)})
+		return nil
+	})
+	return err == nil
+}
+
+// jsonlLine is a line of a JSON Lines file, or why it could not be read.
+type jsonlLine struct {
+	path string
+	n    int // from 1
+	line string
+	err  error
+}
+
+// chunkLines is the most lines a chunk of jsonlChunks holds.
+const chunkLines = 64
+
+// jsonlChunks reads the lines of br, but blank ones, serially, in chunks;
+// decoding them is the work of decodeLines, which readJSONL runs in
+// parallel: it costs several times as much as reading, and on an
+// unchanged corpus loaded again, reading is most of the load. A chunk,
+// rather than a line, is the unit of work because handing a line to a
+// worker costs a tenth of decoding it. A chunk ends where the next line is
+// not in br's buffer yet, so that a line from a pipe is decoded as soon as
+// it comes, and a chunk holds, but for its first line, only lines shorter
+// than the buffer.
+func jsonlChunks(p string, br *bufio.Reader) iter.Seq[[]jsonlLine] {
+	return func(yield func([]jsonlLine) bool) {
+		var chunk []jsonlLine
+		for n := 1; ; n++ {
+			line, long, err := readLine(br, MaxArticleBytes)
+			switch {
+			case long:
+				e := fmt.Errorf("line over the %s limit for one article", megabytes(MaxArticleBytes))
+				chunk = append(chunk, jsonlLine{path: p, n: n, err: e})
+			case strings.TrimSpace(line) != "":
+				chunk = append(chunk, jsonlLine{path: p, n: n, line: line})
+			}
+			if err != nil {
+				if err != io.EOF {
+					chunk = append(chunk, jsonlLine{path: p, n: n, err: fileError("read", err)})
+				}
+				if len(chunk) > 0 {
+					yield(chunk)
+				}
+				return
+			}
+			if len(chunk) == chunkLines || len(chunk) > 0 && !lineBuffered(br) {
+				if !yield(chunk) {
+					return
+				}
+				chunk = nil
+			}
 		}
 	}
 }
 
+// lineBuffered reports whether br holds a whole line, which it can read
+// without waiting for its reader.
+func lineBuffered(br *bufio.Reader) bool {
+	buf, _ := br.Peek(br.Buffered())
+	return bytes.IndexByte(buf, '\n') >= 0
+}
+
+// decodeLines decodes lines into articles.
+func decodeLines(lines []jsonlLine) []Input {
+	ins := make([]Input, len(lines))
+	for i, l := range lines {
+		ins[i].Where = fmt.Sprintf("%s:%d", l.path, l.n)
+		if l.err != nil {
+			ins[i].Err = l.err
+			continue
+		}
+		ins[i].Article, ins[i].Warning, ins[i].Err = jsonlArticle(l.path, l.line)
+	}
+	return ins
+}
+
 // readLine reads a line of at most max bytes (its newline aside). A
 // longer line is read to its end without being kept, and reported as long.
-// err is io.EOF after the last line.
-func readLine(br *bufio.Reader, max int) (line []byte, long bool, err error) {
-	var chunks [][]byte // kept whole until the end, so that a line is copied once
+// err is io.EOF after the last line. A line that fits in br's buffer, as
+// most do, is copied once, into the string.
+func readLine(br *bufio.Reader, max int) (line string, long bool, err error) {
+	var chunks [][]byte // copies of the chunks before the last, joined at the end
 	size := 0
 	for {
 		chunk, err := br.ReadSlice('\n')
@@ -658,33 +848,45 @@ func readLine(br *bufio.Reader, max int) (line []byte, long bool, err error) {
 			size += len(bytes.TrimSuffix(chunk, []byte("\n")))
 			if size > max {
 				chunks, long = nil, true
-			} else {
-				chunks = append(chunks, bytes.Clone(chunk))
 			}
 		}
-		if err != bufio.ErrBufferFull {
-			if len(chunks) == 1 {
-				return chunks[0], long, err
+		switch {
+		case long && err != bufio.ErrBufferFull:
+			return "", true, err
+		case long: // read on to the end of the line
+		case err == bufio.ErrBufferFull:
+			chunks = append(chunks, bytes.Clone(chunk))
+		case len(chunks) == 0:
+			return string(chunk), false, err
+		default:
+			var b strings.Builder
+			b.Grow(size + len("\n"))
+			for _, c := range chunks {
+				b.Write(c)
 			}
-			return bytes.Join(chunks, nil), long, err
+			b.Write(chunk)
+			return b.String(), false, err
 		}
 	}
 }
 
-func jsonlArticle(p string, line []byte) (dipgraph.Article, string, error) {
+func jsonlArticle(p string, line string) (dipgraph.Article, string, error) {
 	var warning string
-	if !utf8.Valid(line) {
-		bad, _ := invalidUTF8(line)
-		line = bytes.ToValidUTF8(line, []byte("\uFFFD"))
+	if !utf8.ValidString(line) {
+		bad, _ := invalidUTF8([]byte(line))
+		line = strings.ToValidUTF8(line, "\uFFFD")
 		warning = repaired(bad)
 	}
-	line = bytes.TrimSpace(line)
+	line = strings.TrimSpace(line)
 	if line[0] != '{' {
 		return dipgraph.Article{}, "", errors.New("not a JSON object")
 	}
 	var in jsonArticle
-	if err := json.Unmarshal(line, &in); err != nil {
-		return dipgraph.Article{}, "", jsonError(err)
+	if !decodeArticleLine(line, &in) {
+		in = jsonArticle{}
+		if err := json.Unmarshal([]byte(line), &in); err != nil {
+			return dipgraph.Article{}, "", jsonError(err)
+		}
 	}
 	if in.Text == nil {
 		return dipgraph.Article{}, "", errors.New(`missing "text"`)
@@ -729,6 +931,9 @@ func jsonError(err error) error {
 func jsonID(raw json.RawMessage) (string, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return "", nil
+	}
+	if s, end, ok := jsonString(string(raw), 0); ok && end == len(raw) {
+		return s, nil // as json.Unmarshal decodes it, without its cost
 	}
 	var s string
 	if json.Unmarshal(raw, &s) == nil {

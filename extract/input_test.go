@@ -1,11 +1,14 @@
 package extract_test
 
 import (
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dipgraph/dipgraph/extract"
 )
@@ -87,6 +90,41 @@ func TestReadStdin(t *testing.T) {
 	}
 	if !slices.Equal(titles, []string{"x"}) {
 		t.Errorf("titles = %v", titles)
+	}
+}
+
+// TestReadStdinStreams checks that an article from a pipe is read as soon
+// as its line comes, before the next line: Read decodes lines in chunks,
+// and must not wait to fill one.
+func TestReadStdinStreams(t *testing.T) {
+	r, w := io.Pipe()
+	read := make(chan string, 3)
+	go func() {
+		for i := range 3 {
+			fmt.Fprintf(w, `{"id": "a%d", "text": "x"}`+"\n", i)
+			select {
+			case id := <-read:
+				if want := fmt.Sprint("a", i); id != want {
+					w.CloseWithError(fmt.Errorf("read %s, want %s", id, want))
+					return
+				}
+			case <-time.After(10 * time.Second):
+				w.CloseWithError(fmt.Errorf("line %d not read before the next came", i+1))
+				return
+			}
+		}
+		w.Close()
+	}()
+	n := 0
+	for in := range extract.Read([]string{"-"}, r) {
+		if in.Err != nil {
+			t.Fatalf("%s: %v", in.Where, in.Err)
+		}
+		n++
+		read <- in.Article.ID
+	}
+	if n != 3 {
+		t.Errorf("read %d articles, want 3", n)
 	}
 }
 

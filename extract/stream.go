@@ -32,16 +32,17 @@ func (x *Extractor) Result(in Input) Result {
 // Parallel calls work on every input with workers goroutines (0 means one
 // per core) and fn with the outcomes in input order, so the output of a
 // parallel run is byte for byte that of a serial one. Work that can run in
-// parallel (extraction, and encoding the record, say) belongs in work; fn
-// sees one outcome at a time. Parallel stops early, and returns fn's
-// error, if fn fails. Memory stays bounded: at most a few inputs per
-// worker are in flight.
-func Parallel[T any](inputs iter.Seq[Input], workers int, work func(Input) T, fn func(T) error) error {
+// parallel (decoding a line, extraction, and encoding the record, say)
+// belongs in work; fn sees one outcome at a time, in the caller's
+// goroutine. Parallel stops early, and returns fn's error, if fn fails;
+// it returns once it no longer reads inputs. Memory stays bounded: at most
+// a few inputs per worker are in flight.
+func Parallel[In, T any](inputs iter.Seq[In], workers int, work func(In) T, fn func(T) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	type job struct {
-		in  Input
+		in  In
 		out chan T
 	}
 	jobs := make(chan job, workers*2)

@@ -39,6 +39,11 @@ var errKnown = errors.New("already loaded, unchanged")
 // about 500 twice.
 const knownBatch = 1000
 
+// knownQuestions is how many questions about known articles are in flight
+// at a time: while the graph answers one, the next batch is hashed and
+// sent, so that neither the graph nor the reading waits on the other.
+const knownQuestions = 2
+
 // read calls fn with the result of every input, in input order. A file
 // (or stdin) whose first line is an extraction record is read as records;
 // anything else as articles, as extract reads them. When known is not
@@ -181,68 +186,55 @@ func streamRecords(p string, r io.Reader, fn func(extract.Result) error) error {
 
 // skipKnown marks the inputs that known says the graph holds unchanged
 // with errKnown, so that extraction passes them by, asking about a batch
-// of articles at a time. It reads the next batch while the graph answers
-// about the last, so that an unchanged corpus loads again at the speed of
-// reading it. Its first error ends the inputs and is left in *errp.
+// of articles at a time. It reads the next batches while the graph answers
+// about the last, knownQuestions at a time, so that an unchanged corpus
+// loads again at the speed of reading it. Its first error ends the inputs
+// and is left in *errp.
 func skipKnown(inputs iter.Seq[extract.Input], known func([]dipgraph.Article) (map[string]bool, error), errp *error) iter.Seq[extract.Input] {
 	type answer struct {
-		batch []extract.Input
 		known map[string]bool
 		err   error
+	}
+	type question struct {
+		batch  []extract.Input
+		answer chan answer
+	}
+	ask := func(batch []extract.Input) answer {
+		arts := make([]dipgraph.Article, 0, len(batch))
+		for _, in := range batch {
+			if in.Err == nil {
+				arts = append(arts, in.Article)
+			}
+		}
+		ok, err := known(arts)
+		return answer{ok, err}
 	}
 	return func(yield func(extract.Input) bool) {
 		stop := make(chan struct{})
 		defer close(stop)
-		batches := make(chan []extract.Input, 1)
+		// The questions in flight, in input order: the one whose answer
+		// is awaited below, and the others in the channel. Its capacity
+		// bounds them, and so the batches held.
+		questions := make(chan question, knownQuestions-1)
 		go func() {
-			defer close(batches)
-			var batch []extract.Input
-			for in := range inputs {
-				batch = append(batch, in)
-				if len(batch) < knownBatch {
-					continue
-				}
+			defer close(questions)
+			for batch := range batches(inputs, knownBatch) {
+				q := question{batch, make(chan answer, 1)}
 				select {
-				case batches <- batch:
-					batch = nil
+				case questions <- q:
 				case <-stop:
 					return
 				}
-			}
-			if len(batch) > 0 {
-				select {
-				case batches <- batch:
-				case <-stop:
-				}
+				go func() { q.answer <- ask(q.batch) }()
 			}
 		}()
-		answers := make(chan answer, 1)
-		go func() {
-			defer close(answers)
-			for batch := range batches {
-				var arts []dipgraph.Article
-				for _, in := range batch {
-					if in.Err == nil {
-						arts = append(arts, in.Article)
-					}
-				}
-				ok, err := known(arts)
-				select {
-				case answers <- answer{batch, ok, err}:
-				case <-stop:
-					return
-				}
-				if err != nil {
-					return
-				}
-			}
-		}()
-		for a := range answers {
+		for q := range questions {
+			a := <-q.answer
 			if a.err != nil {
 				*errp = a.err
 				return
 			}
-			for _, in := range a.batch {
+			for _, in := range q.batch {
 				if in.Err == nil && a.known[in.Article.ID] {
 					in.Err = errKnown
 				}
@@ -250,6 +242,24 @@ func skipKnown(inputs iter.Seq[extract.Input], known func([]dipgraph.Article) (m
 					return
 				}
 			}
+		}
+	}
+}
+
+// batches groups inputs by n, the last batch holding what is left.
+func batches(inputs iter.Seq[extract.Input], n int) iter.Seq[[]extract.Input] {
+	return func(yield func([]extract.Input) bool) {
+		batch := make([]extract.Input, 0, n)
+		for in := range inputs {
+			if batch = append(batch, in); len(batch) == n {
+				if !yield(batch) {
+					return
+				}
+				batch = make([]extract.Input, 0, n)
+			}
+		}
+		if len(batch) > 0 {
+			yield(batch)
 		}
 	}
 }

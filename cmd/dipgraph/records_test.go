@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/dipgraph/dipgraph"
 	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 )
@@ -130,6 +133,80 @@ func TestSourceReadsRecords(t *testing.T) {
 			}
 			if tt.name != "stdin" && (len(bad) != 1 || !strings.Contains(bad[0], `records.jsonl:4: schema "other"`)) {
 				t.Errorf("bad lines = %q, want line 4 reported", bad)
+			}
+		})
+	}
+}
+
+// TestSkipKnown checks, without a graph, that skipKnown asks about the
+// articles that could be read, a batch at a time, and passes every input on
+// in order, the known ones marked; that the first error of known ends the
+// inputs after the batches before it; and that it stops when told to.
+func TestSkipKnown(t *testing.T) {
+	const n = 2*knownBatch + 500
+	var inputs []extract.Input
+	for i := range n {
+		in := extract.Input{Where: fmt.Sprint("line ", i), Article: dipgraph.Article{ID: fmt.Sprint("a", i), Text: "x"}}
+		if i%7 == 0 {
+			in = extract.Input{Where: in.Where, Err: errors.New("bad")}
+		}
+		inputs = append(inputs, in)
+	}
+	failure := errors.New("graph down")
+	tests := []struct {
+		name    string
+		known   func(id int) bool
+		failAt  int // the call of known that fails, from 1; 0 for none
+		stop    int // inputs taken before stopping; 0 for all
+		want    int // inputs passed on
+		wantErr error
+	}{
+		{name: "none known", known: func(int) bool { return false }, want: n},
+		{name: "all known", known: func(int) bool { return true }, want: n},
+		{name: "every third known", known: func(i int) bool { return i%3 == 0 }, want: n},
+		{name: "second question fails", known: func(int) bool { return true }, failAt: 2, want: knownBatch, wantErr: failure},
+		{name: "stopped", known: func(i int) bool { return i%3 == 0 }, stop: 1500, want: 1500},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			index := func(a dipgraph.Article) (i int) {
+				fmt.Sscanf(a.ID, "a%d", &i)
+				return i
+			}
+			known := func(arts []dipgraph.Article) (map[string]bool, error) {
+				if len(arts) > knownBatch {
+					t.Errorf("asked about %d articles at once, over %d", len(arts), knownBatch)
+				}
+				if index(arts[0])/knownBatch+1 == tt.failAt {
+					return nil, failure
+				}
+				ok := map[string]bool{}
+				for _, a := range arts {
+					if inputs[index(a)].Err != nil {
+						t.Errorf("asked about %s, which could not be read", a.ID)
+					}
+					ok[a.ID] = tt.known(index(a))
+				}
+				return ok, nil
+			}
+			var err error
+			got := 0
+			for in := range skipKnown(slices.Values(inputs), known, &err) {
+				want := inputs[got]
+				switch {
+				case in.Where != want.Where:
+					t.Fatalf("input %d is %s, want %s: out of order", got, in.Where, want.Where)
+				case want.Err != nil && in.Err != want.Err:
+					t.Errorf("%s: err = %v, want %v", in.Where, in.Err, want.Err)
+				case want.Err == nil && tt.known(got) != (in.Err == errKnown):
+					t.Errorf("%s: err = %v, known = %v", in.Where, in.Err, tt.known(got))
+				}
+				if got++; got == tt.stop {
+					break
+				}
+			}
+			if got != tt.want || err != tt.wantErr {
+				t.Errorf("passed on %d inputs with error %v, want %d with %v", got, err, tt.want, tt.wantErr)
 			}
 		})
 	}
