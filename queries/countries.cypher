@@ -29,6 +29,9 @@ WHERE r.modality = 'asserted'
   // Without an asked country every claim is met from both ends: keep it
   // once, from its source's country.
   AND ($country <> '' OR startNode(r) = x)
+// The country of the other side is found once per actor pair, not once
+// per claim: a pair that many articles tell of has many claims.
+WITH c, x, y, collect(r) AS claims
 CALL (y) {
   OPTIONAL MATCH (y)-[l:LEADER_OF|MEMBER_OF {modality: 'asserted'}]->(h:Country)
   WITH y, collect(DISTINCT h) AS held
@@ -38,6 +41,7 @@ CALL (y) {
   UNWIND CASE WHEN y:Country THEN [y] WHEN held <> [] THEN held ELSE national END AS cy
   RETURN cy
 }
+UNWIND claims AS r
 WITH c, x, y, r, cy
 WHERE cy <> c
   AND ($with = '' OR cy.keys CONTAINS '|' + toLower($with) + '|' OR c.keys CONTAINS '|' + toLower($with) + '|')
