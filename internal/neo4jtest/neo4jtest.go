@@ -36,9 +36,10 @@ func env(name, fallback string) string {
 	return fallback
 }
 
-// Open connects to the test database and empties it. Without a server the
-// test is skipped, except on CI (CI=true), where a missing server is a
-// failure: a suite that skips its integration tests must not pass there.
+// Open connects to the test database and empties it, now and when the
+// test ends. Without a server the test is skipped, except on CI
+// (CI=true), where a missing server is a failure: a suite that skips its
+// integration tests must not pass there.
 //
 // Tests of different packages run in parallel processes and share the one
 // database, so Open takes a lock file that the test holds until it ends.
@@ -57,6 +58,14 @@ func Open(t testing.TB) *graph.DB {
 	if err := db.Clear(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// Empty it again when the test ends, so that what runs next on the
+	// server (make demo after make test, say) does not meet the test's
+	// actors under its own names.
+	t.Cleanup(func() {
+		if err := db.Clear(ctx); err != nil {
+			t.Errorf("empty the test database: %v", err)
+		}
+	})
 	return db
 }
 
