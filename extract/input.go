@@ -559,52 +559,20 @@ const englishWordList = `the of and to a in is was that for on with as by at fro
 	will would said says not but or an which who after over than more about into also
 	we our there when while against between during could should can may`
 
-var englishWords = newWordSet(englishWordList)
-
-// wordSet is a set of words of up to 8 ASCII letters, by wordKey, in an
-// open-addressed table: looking a word up costs a multiplication and a
-// comparison or two, a fraction of hashing a string into a map. Every
-// word that the language check reads is looked up.
-type wordSet [256]uint64
-
-func newWordSet(words string) *wordSet {
-	var s wordSet
-	fields := strings.Fields(words)
-	if len(fields) > len(s)/2 {
-		panic("wordSet: too many words for the table")
-	}
-	for _, w := range fields {
+// englishWords holds the common words of English by wordKey: every word
+// the language check reads is looked up, and an integer is looked up for a
+// fraction of the cost of a string.
+var englishWords = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range strings.Fields(englishWordList) {
 		k, _ := wordKey(w)
 		if k == 0 {
-			panic("wordSet: " + w + " is over 8 letters")
+			panic("englishWords: " + w + " is over 8 letters")
 		}
-		i := slot(k)
-		for s[i] != 0 && s[i] != k {
-			i = (i + 1) % len(s)
-		}
-		s[i] = k
+		m[k] = true
 	}
-	return &s
-}
-
-// has reports whether the word of key k is in the set.
-func (s *wordSet) has(k uint64) bool {
-	if k == 0 {
-		return false
-	}
-	for i := slot(k); s[i] != 0; i = (i + 1) % len(s) {
-		if s[i] == k {
-			return true
-		}
-	}
-	return false
-}
-
-// slot is where a wordSet starts looking for k: the top 8 bits of a
-// Fibonacci hash.
-func slot(k uint64) int {
-	return int(k * 0x9E3779B97F4A7C15 >> 56)
-}
+	return m
+}()
 
 // checkEnglish returns an error for text that is not English, which the
 // rules cannot read: they would find nothing, or garbage. Its words are
@@ -669,7 +637,7 @@ func checkEnglish(text string) error {
 		case i-start > 8:
 			key = 0 // too long to be an English word, and its bits shifted out
 		}
-		if englishWords.has(key) {
+		if key != 0 && englishWords[key] {
 			common++
 		}
 	}
