@@ -83,12 +83,11 @@ func (db *DB) Load(ctx context.Context, recs []dipgraph.Record) (Stats, error) {
 			if err := db.writeActors(ctx, b.actors); err != nil {
 				return err
 			}
-			swept, err := db.writeBody(ctx, b)
+			changed, err := db.writeBody(ctx, b)
 			if err != nil {
 				return err
 			}
-			touched.add(b.actorIDs()...)
-			touched.add(swept...)
+			touched.add(changed...)
 			total.add(b.stats)
 		}
 		return nil
@@ -297,12 +296,11 @@ func (l *Loader) remember(actors []*dipgraph.Actor) {
 func (l *Loader) writeBodies() {
 	defer l.done.Done()
 	for b := range l.ready {
-		swept, err := l.db.writeBody(l.ctx, b)
+		changed, err := l.db.writeBody(l.ctx, b)
 		if err != nil {
 			l.cancel(err)
 		} else {
-			l.touched.add(b.actorIDs()...)
-			l.touched.add(swept...)
+			l.touched.add(changed...)
 		}
 		l.mu.Lock()
 		for _, id := range b.ids {
@@ -523,10 +521,11 @@ func (db *DB) writeActors(ctx context.Context, actors []*dipgraph.Actor) error {
 
 // writeBody writes the articles of a batch and everything they say, in
 // one transaction: a few round trips whatever the batch's size. It
-// returns the actors that the articles' earlier versions mentioned.
-func (db *DB) writeBody(ctx context.Context, b *batch) (swept []string, err error) {
+// returns the actors whose counts it changed (see statsCypher): the
+// batch's, and those that the articles' earlier versions mentioned.
+func (db *DB) writeBody(ctx context.Context, b *batch) (changed []string, err error) {
 	err = db.transact(ctx, "articles", func(tx neo4j.ManagedTransaction) error {
-		swept = nil // the driver may run this again
+		changed = changed[:0] // the driver may run this again
 		res, err := tx.Run(ctx, articleCypher, map[string]any{"rows": b.articles})
 		if err != nil {
 			return fmt.Errorf("articles: %w", err)
@@ -550,7 +549,7 @@ func (db *DB) writeBody(ctx context.Context, b *batch) (swept []string, err erro
 				var recs []*neo4j.Record
 				recs, err = res.Collect(ctx)
 				for _, rec := range recs {
-					swept = append(swept, rec.Values[0].(string))
+					changed = append(changed, rec.Values[0].(string))
 				}
 			}
 			if err != nil {
@@ -583,9 +582,12 @@ func (db *DB) writeBody(ctx context.Context, b *batch) (swept []string, err erro
 				return fmt.Errorf("meetings: %w", err)
 			}
 		}
+		for _, m := range b.mentions {
+			changed = append(changed, m.actor)
+		}
 		return nil
 	})
-	return swept, err
+	return changed, err
 }
 
 // transact runs fn in a managed write transaction, which the driver
@@ -705,15 +707,6 @@ func plan(recs []dipgraph.Record) (*batch, error) {
 
 	b.stats = Stats{Articles: len(recs), Actors: len(actors), Relations: len(claims), Meetings: len(meetingIDs)}
 	return b, nil
-}
-
-// actorIDs returns the ids of the batch's actors.
-func (b *batch) actorIDs() []string {
-	ids := make([]string, len(b.mentions))
-	for i, m := range b.mentions {
-		ids[i] = m.actor
-	}
-	return ids
 }
 
 // mentions are the articles of a batch that mention an actor.

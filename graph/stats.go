@@ -53,11 +53,10 @@ func claimTypes() []string {
 // actor's claims are read in full, so a transaction stays small.
 const statsBatch = 2000
 
-// recount recomputes the counts of the actors with the given ids, in id
-// order, a batch of them per transaction.
+// recount recomputes the counts of the actors with the given ids, each
+// given once, in id order, a batch of them per transaction.
 func (db *DB) recount(ctx context.Context, ids []string) error {
 	slices.Sort(ids)
-	ids = slices.Compact(ids)
 	for chunk := range slices.Chunk(ids, statsBatch) {
 		err := db.transact(ctx, "actor counts", func(tx neo4j.ManagedTransaction) error {
 			return run(ctx, tx, "UNWIND $ids AS id MATCH (a:Actor {id: id}) "+statsCypher, map[string]any{"ids": chunk})
