@@ -23,11 +23,15 @@ import (
 // (some 14,000 relationships a thousand articles) for little more speed.
 const DefaultBatchSize = 1000
 
-// DefaultWriters is how many transactions a Loader keeps in flight when
-// asked for none in particular. More than two gained nothing on the
-// two-core machine of the README's numbers, and every extra writer is one
-// more transaction that can meet another on a hot actor.
-const DefaultWriters = 2
+// DefaultWriters is how many body transactions a Loader keeps in flight
+// when asked for none in particular. On the two-core machine of the
+// README's numbers two were no faster than one (100,000 articles, a new
+// store each time: one writer 45-60 s, two 48-54 s): Neo4j runs each
+// transaction on one core, and the second waits on the locks of the
+// actors that both batches mention, or deadlocks on the actors of
+// meetings and is retried after the driver's back-off of a second or
+// more, which made the end of a load take 4-12 s instead of 2-4 s.
+const DefaultWriters = 1
 
 // Stats counts what a load wrote: distinct articles, actors, relation
 // claims and meetings of each batch, summed over the batches, so an actor
@@ -110,8 +114,11 @@ func (db *DB) batchSize() int {
 //
 // Each batch is two transactions. The first merges its actors; these run
 // one at a time, in batch order, because two transactions that extend the
-// same actor's aliases at once would lose one of the additions. The
-// second writes articles, mentions, claims and meetings; these run
+// same actor's aliases at once would lose one of the additions, and only
+// while no body transaction is in flight, because one that writes actors
+// that a body transaction is linking deadlocks with it. Most batches of a
+// long load add no actor (see Loader.written) and skip this transaction.
+// The second writes articles, mentions, claims and meetings; these may run
 // concurrently, which is safe because every article belongs to one
 // transaction at a time (a batch waits while an earlier one in flight
 // holds one of its articles, so the last record of an article still
@@ -247,6 +254,9 @@ func (l *Loader) writeActors() {
 			continue
 		}
 		news := l.news(b.actors)
+		if len(news) > 0 {
+			l.drain()
+		}
 		if err := l.db.writeActors(l.ctx, news); err != nil {
 			l.cancel(err)
 			continue
@@ -264,6 +274,15 @@ func (l *Loader) writeActors() {
 		case l.ready <- b:
 		case <-l.ctx.Done():
 		}
+	}
+}
+
+// drain waits until no body transaction is in flight.
+func (l *Loader) drain() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for len(l.inflight) > 0 && l.ctx.Err() == nil {
+		l.idle.Wait()
 	}
 }
 
