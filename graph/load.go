@@ -122,8 +122,9 @@ func (db *DB) batchSize() int {
 // concurrently, which is safe because every article belongs to one
 // transaction at a time (a batch waits while an earlier one in flight
 // holds one of its articles, so the last record of an article still
-// wins), and they take their locks on actors in id order, so they rarely
-// deadlock; when they do, the driver retries the transaction.
+// wins). They take their locks on actors in id order, but for the
+// participants of meetings, on which they may deadlock; the driver then
+// retries the transaction.
 type Loader struct {
 	db      *DB
 	parent  context.Context // for the recount, which Close runs after an error too
