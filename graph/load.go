@@ -240,7 +240,8 @@ func (l *Loader) Close() (Stats, error) {
 // without an error.
 var errClosed = errors.New("loader closed")
 
-// writeActors writes the actors of each batch in turn, then waits until
+// writeActors writes the actors of each batch in turn, once no body
+// transaction is in flight if the batch has any to write, then waits until
 // none of the batch's articles is in flight and passes the batch to the
 // body writers.
 func (l *Loader) writeActors() {
@@ -256,7 +257,9 @@ func (l *Loader) writeActors() {
 		}
 		news := l.news(b.actors)
 		if len(news) > 0 {
-			l.drain()
+			l.mu.Lock()
+			l.waitWhile(func() bool { return len(l.inflight) > 0 })
+			l.mu.Unlock()
 		}
 		if err := l.db.writeActors(l.ctx, news); err != nil {
 			l.cancel(err)
@@ -264,9 +267,7 @@ func (l *Loader) writeActors() {
 		}
 		l.remember(news)
 		l.mu.Lock()
-		for slices.ContainsFunc(b.ids, func(id string) bool { return l.inflight[id] }) && l.ctx.Err() == nil {
-			l.idle.Wait()
-		}
+		l.waitWhile(func() bool { return slices.ContainsFunc(b.ids, func(id string) bool { return l.inflight[id] }) })
 		for _, id := range b.ids {
 			l.inflight[id] = true
 		}
@@ -278,11 +279,10 @@ func (l *Loader) writeActors() {
 	}
 }
 
-// drain waits until no body transaction is in flight.
-func (l *Loader) drain() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for len(l.inflight) > 0 && l.ctx.Err() == nil {
+// waitWhile waits, with l.mu held, while busy reports true and the Loader
+// runs; the body writers signal l.idle whenever a batch leaves flight.
+func (l *Loader) waitWhile(busy func() bool) {
+	for busy() && l.ctx.Err() == nil {
 		l.idle.Wait()
 	}
 }
